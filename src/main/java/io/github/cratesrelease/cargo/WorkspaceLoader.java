@@ -1,0 +1,357 @@
+package io.github.cratesrelease.cargo;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseError;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Reads a Cargo workspace with tomlj the way cargo does: {@code members} globs and {@code exclude},
+ * {@code default-members}, implicit members (path dependencies inside the workspace), {@code [workspace.package]}
+ * and {@code [workspace.dependencies]} inheritance, normal/dev/build and target-specific dependency tables,
+ * renamed dependencies. TOML errors are reported located, all at once.
+ */
+public final class WorkspaceLoader {
+
+    private static final List<String> INHERITABLE = List.of("version", "description", "license", "license-file",
+            "readme", "keywords", "categories", "publish", "edition", "rust-version", "repository", "homepage",
+            "documentation", "authors", "include", "exclude");
+
+    private final Map<Path, TomlParseResult> parsed = new HashMap<>();
+
+    /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
+    public CargoWorkspace load(Path root) {
+        Path dir = root.toAbsolutePath().normalize();
+        Path manifest = dir.resolve("Cargo.toml");
+        Diagnostics diags = new Diagnostics();
+        if (!Files.isRegularFile(manifest)) {
+            throw new ReleaseException(Diagnostic.error(Location.of(manifest), "no Cargo.toml at the workspace root",
+                    "set 'workspace:' in the spec to the directory that holds the workspace's root Cargo.toml"));
+        }
+        TomlParseResult rootToml = parse(manifest, diags);
+        diags.throwIfErrors("the workspace manifest has errors");
+        TomlTable ws = rootToml.getTable("workspace");
+        TomlTable wsPackage = ws == null ? null : ws.getTable("package");
+        TomlTable wsDeps = ws == null ? null : ws.getTable("dependencies");
+
+        List<Path> exclude = new ArrayList<>();
+        LinkedHashSet<Path> memberDirs = new LinkedHashSet<>();
+        List<Path> defaultMembers = new ArrayList<>();
+        if (rootToml.getTable("package") != null) {
+            memberDirs.add(dir);
+        }
+        if (ws != null) {
+            for (String e : strings(ws.getArray("exclude"))) {
+                exclude.add(dir.resolve(e).normalize());
+            }
+            TomlArray members = ws.getArray("members");
+            for (int i = 0; members != null && i < members.size(); i++) {
+                String pattern = String.valueOf(members.get(i));
+                Location at = position(manifest, members.inputPositionOf(i));
+                List<Path> found = expand(dir, pattern);
+                if (found.isEmpty() && !isGlob(pattern)) {
+                    diags.error(at, "workspace member '" + pattern + "' has no Cargo.toml",
+                            "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
+                }
+                for (Path p : found) {
+                    if (!isGlob(pattern) || !isExcluded(p, exclude)) {
+                        memberDirs.add(p);
+                    }
+                }
+            }
+            for (String d : strings(ws.getArray("default-members"))) {
+                defaultMembers.add(dir.resolve(d).normalize());
+            }
+        }
+
+        Map<Path, CargoPackage> packages = new LinkedHashMap<>();
+        Deque<Path> queue = new ArrayDeque<>(memberDirs);
+        Set<Path> queued = new LinkedHashSet<>(memberDirs);
+        while (!queue.isEmpty()) {
+            Path memberDir = queue.removeFirst();
+            Path m = memberDir.resolve("Cargo.toml");
+            TomlParseResult toml = memberDir.equals(dir) ? rootToml : parse(m, diags);
+            if (toml == null || toml.hasErrors()) {
+                continue;
+            }
+            CargoPackage pkg = readPackage(dir, m, toml, wsPackage, wsDeps, diags);
+            if (pkg == null) {
+                continue;
+            }
+            packages.put(memberDir, pkg);
+            if (ws == null) {
+                continue; // a lone package is its own workspace: path deps are not members
+            }
+            for (CargoDependency d : pkg.dependencies()) {
+                Path p = d.path();
+                if (p != null && p.startsWith(dir) && !isExcluded(p, exclude) && queued.add(p)
+                        && Files.isRegularFile(p.resolve("Cargo.toml"))) {
+                    queue.add(p);
+                }
+            }
+        }
+        diags.throwIfErrors("the workspace manifests have errors");
+        return new CargoWorkspace(dir, manifest, List.copyOf(packages.values()), defaultMembers);
+    }
+
+    private static boolean isExcluded(Path p, List<Path> exclude) {
+        return exclude.stream().anyMatch(p::startsWith);
+    }
+
+    private static boolean isGlob(String pattern) {
+        return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
+    }
+
+    /** Expands a members pattern to directories that hold a Cargo.toml. */
+    static List<Path> expand(Path root, String pattern) {
+        if (!isGlob(pattern)) {
+            Path p = root.resolve(pattern).normalize();
+            return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
+        }
+        String glob = root.toString().replace("\\", "/") + "/" + pattern;
+        glob = glob.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                    if (!d.equals(root) && (n.equals("target") || n.equals(".git") || n.equals("node_modules"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (!d.equals(root) && matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
+                        out.add(d.normalize());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private TomlParseResult parse(Path manifest, Diagnostics diags) {
+        TomlParseResult cached = parsed.get(manifest);
+        if (cached != null) {
+            return cached;
+        }
+        if (!Files.isRegularFile(manifest)) {
+            diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
+            return null;
+        }
+        TomlParseResult r;
+        try {
+            r = Toml.parse(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + manifest, e);
+        }
+        for (TomlParseError e : r.errors()) {
+            diags.error(position(manifest, e.position()), "TOML error: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""),
+                    "fix the TOML syntax at this place");
+        }
+        parsed.put(manifest, r);
+        return r;
+    }
+
+    static Location position(Path file, TomlPosition pos) {
+        return pos == null ? Location.of(file) : new Location(file, pos.line(), pos.column());
+    }
+
+    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlTable wsPackage,
+            TomlTable wsDeps, Diagnostics diags) {
+        TomlTable pkg = toml.getTable("package");
+        if (pkg == null) {
+            pkg = toml.getTable("project");
+        }
+        if (pkg == null) {
+            diags.error(Location.of(manifest), "no [package] table", "a workspace member needs a [package] section");
+            return null;
+        }
+        Path dir = manifest.getParent();
+        Map<String, Location> locs = new LinkedHashMap<>();
+        locs.put("package", position(manifest, toml.inputPositionOf(List.of("package"))));
+        for (String k : pkg.keySet()) {
+            locs.put(k, position(manifest, toml.inputPositionOf(List.of("package", k))));
+        }
+        String name = pkg.getString("name");
+        if (name == null) {
+            diags.error(locs.get("package"), "[package] has no name", "add name = \"<crate name>\"");
+            return null;
+        }
+        Map<String, Object> values = new HashMap<>();
+        Set<String> inheritedKeys = new LinkedHashSet<>();
+        for (String key : INHERITABLE) {
+            Object v = pkg.get(List.of(key));
+            if (v instanceof TomlTable t && Boolean.TRUE.equals(t.get(List.of("workspace")))) {
+                Object w = wsPackage == null ? null : wsPackage.get(List.of(key));
+                if (w == null) {
+                    diags.error(locs.get(key), "'" + key + ".workspace = true' but [workspace.package] has no '" + key + "'",
+                            "add " + key + " to [workspace.package] in the root Cargo.toml, or set it here");
+                    continue;
+                }
+                inheritedKeys.add(key);
+                v = w;
+            }
+            if (v != null) {
+                values.put(key, v);
+            }
+        }
+        String version = values.get("version") instanceof String s ? s : null;
+        List<String> publishTo;
+        Object pub = values.get("publish");
+        if (version == null) {
+            version = "0.0.0";
+            publishTo = List.of(); // cargo: no version means publish = false
+        } else if (pub instanceof Boolean b) {
+            publishTo = b ? null : List.of();
+        } else if (pub instanceof TomlArray a) {
+            publishTo = strings(a);
+        } else {
+            publishTo = null;
+        }
+        Path base = dir;
+        Path licenseFile = null;
+        if (values.get("license-file") instanceof String lf) {
+            licenseFile = (inheritedKeys.contains("license-file") ? wsRoot : base).resolve(lf).normalize();
+        }
+        Path readme = null;
+        Object rd = values.get("readme");
+        if (rd instanceof String r) {
+            readme = (inheritedKeys.contains("readme") ? wsRoot : base).resolve(r).normalize();
+        } else if (Boolean.TRUE.equals(rd)) {
+            readme = base.resolve("README.md");
+        } else if (rd == null) {
+            for (String candidate : List.of("README.md", "README.txt", "README")) {
+                if (Files.isRegularFile(base.resolve(candidate))) {
+                    readme = base.resolve(candidate);
+                    break;
+                }
+            }
+        }
+        List<CargoDependency> deps = new ArrayList<>();
+        readDependencyTables(toml, null, wsRoot, manifest, toml, wsDeps, deps, diags);
+        TomlTable targets = toml.getTable("target");
+        if (targets != null) {
+            for (String t : targets.keySet()) {
+                if (targets.get(List.of(t)) instanceof TomlTable tt) {
+                    readDependencyTables(tt, t, wsRoot, manifest, toml, wsDeps, deps, diags);
+                }
+            }
+        }
+        return new CargoPackage(name, version, manifest, dir, publishTo,
+                values.get("description") instanceof String d ? d : null,
+                values.get("license") instanceof String l ? l : null,
+                licenseFile, readme,
+                values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
+                values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
+                List.copyOf(deps), Map.copyOf(locs));
+    }
+
+    private void readDependencyTables(TomlTable owner, String target, Path wsRoot, Path manifest,
+            TomlParseResult toml, TomlTable wsDeps, List<CargoDependency> out, Diagnostics diags) {
+        Map<String, DependencyKind> tables = new LinkedHashMap<>();
+        tables.put("dependencies", DependencyKind.NORMAL);
+        tables.put("dev-dependencies", DependencyKind.DEV);
+        tables.put("dev_dependencies", DependencyKind.DEV);
+        tables.put("build-dependencies", DependencyKind.BUILD);
+        tables.put("build_dependencies", DependencyKind.BUILD);
+        for (Map.Entry<String, DependencyKind> te : tables.entrySet()) {
+            if (!(owner.get(List.of(te.getKey())) instanceof TomlTable deps)) {
+                continue;
+            }
+            for (String key : deps.keySet()) {
+                List<String> keyPath = target == null ? List.of(te.getKey(), key)
+                        : List.of("target", target, te.getKey(), key);
+                Location at = position(manifest, toml.inputPositionOf(keyPath));
+                CargoDependency d = dependency(key, deps.get(List.of(key)), te.getValue(), target, wsRoot, manifest,
+                        wsDeps, at, diags);
+                if (d != null) {
+                    out.add(d);
+                }
+            }
+        }
+    }
+
+    private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,
+            Path manifest, TomlTable wsDeps, Location at, Diagnostics diags) {
+        Path dir = manifest.getParent();
+        if (spec instanceof String req) {
+            return new CargoDependency(key, key, req, null, null, null, false, true, List.of(), kind, target, false, at);
+        }
+        if (!(spec instanceof TomlTable t)) {
+            diags.error(at, "dependency '" + key + "' must be a version string or a table",
+                    "write " + key + " = \"1.0\" or " + key + " = { path = \"...\", version = \"...\" }");
+            return null;
+        }
+        boolean inherited = Boolean.TRUE.equals(t.get(List.of("workspace")));
+        TomlTable base = t;
+        Path baseDir = dir;
+        List<String> features = new ArrayList<>(strings(t.getArray("features")));
+        if (inherited) {
+            Object w = wsDeps == null ? null : wsDeps.get(List.of(key));
+            if (w == null) {
+                diags.error(at, "dependency '" + key + "' uses workspace = true but [workspace.dependencies] has no '"
+                        + key + "'", "add " + key + " to [workspace.dependencies] in the root Cargo.toml");
+                return null;
+            }
+            if (w instanceof String req) {
+                return new CargoDependency(key, key, req, null, null, null, bool(t, "optional", false),
+                        true, List.copyOf(features), kind, target, true, at);
+            }
+            base = (TomlTable) w;
+            baseDir = wsRoot;
+            for (String f : strings(base.getArray("features"))) {
+                if (!features.contains(f)) {
+                    features.add(f);
+                }
+            }
+        }
+        String pkg = base.getString("package");
+        String pathStr = base.getString("path");
+        Path path = pathStr == null ? null : baseDir.resolve(pathStr).normalize();
+        boolean defaultFeatures = base.contains("default-features") ? bool(base, "default-features", true)
+                : bool(base, "default_features", true);
+        return new CargoDependency(key, pkg == null ? key : pkg, base.getString("version"), path,
+                base.getString("registry"), base.getString("registry-index"), bool(t, "optional", false),
+                defaultFeatures, List.copyOf(features), kind, target, inherited, at);
+    }
+
+    private static boolean bool(TomlTable t, String key, boolean dflt) {
+        return t.get(List.of(key)) instanceof Boolean b ? b : dflt;
+    }
+
+    private static List<String> strings(TomlArray a) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; a != null && i < a.size(); i++) {
+            out.add(String.valueOf(a.get(i)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.cratesrelease.diag;
+
+import java.util.stream.Collectors;
+
+/**
+ * A user mistake (spec, manifests, order...): carries located findings. The Maven layer turns it into a
+ * MojoFailureException without a stack trace.
+ */
+public class ReleaseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Diagnostics diagnostics;
+
+    public ReleaseException(String summary, Diagnostics diagnostics) {
+        super(summary);
+        this.diagnostics = diagnostics;
+    }
+
+    public ReleaseException(Diagnostic single) {
+        this(single.format(), new Diagnostics().add(single));
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    /** The summary followed by every error, one per line. */
+    public String fullMessage() {
+        String errors = diagnostics.sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format)
+                .collect(Collectors.joining("\n"));
+        return errors.isEmpty() ? getMessage() : getMessage() + "\n" + errors;
+    }
+}

@@ -1,0 +1,8 @@
+package io.github.cratesrelease.diag;
+
+/** How bad a finding is: errors stop a goal, warnings are printed. */
+public enum Severity {
+    ERROR,
+    WARNING,
+    INFO
+}

@@ -1,0 +1,259 @@
+package io.github.cratesrelease.plan;
+
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.spec.Suggest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Derives the publish plan from the dependency graph of the released crates: waves are topological levels over
+ * normal and build dependencies and versioned dev-dependencies. Cycles, and an explicit order that contradicts the
+ * graph, are reported with both crates and the dependency's line.
+ */
+public final class Planner {
+
+    /** Returns the plan, or null when {@code diags} received an error that makes a plan impossible. */
+    public PublishPlan plan(ReleaseSpec spec, ReleaseSet set, Diagnostics diags) {
+        Map<String, List<ReleaseSet.Edge>> edges = new LinkedHashMap<>();
+        for (CargoPackage p : set.released().values()) {
+            edges.put(p.name(), set.edgesFrom(p));
+        }
+        if (reportCycles(edges, diags)) {
+            return null;
+        }
+        if (!spec.order().auto()) {
+            return explicit(spec, set, edges, diags);
+        }
+        Map<String, Integer> level = new HashMap<>();
+        for (String name : edges.keySet()) {
+            levelOf(name, edges, level);
+        }
+        int max = level.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<PublishPlan.Wave> waves = new ArrayList<>();
+        for (int w = 1; w <= max; w++) {
+            int wave = w;
+            List<PublishPlan.PlannedCrate> crates = edges.keySet().stream().filter(n -> level.get(n) == wave)
+                    .sorted().map(n -> planned(set, n, edges)).toList();
+            waves.add(new PublishPlan.Wave(w, crates));
+        }
+        return new PublishPlan(waves, false);
+    }
+
+    private static int levelOf(String name, Map<String, List<ReleaseSet.Edge>> edges, Map<String, Integer> level) {
+        // iterative post-order: the graph is acyclic here
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(name);
+        while (!stack.isEmpty()) {
+            String cur = stack.peek();
+            if (level.containsKey(cur)) {
+                stack.pop();
+                continue;
+            }
+            boolean ready = true;
+            int lvl = 1;
+            for (ReleaseSet.Edge e : edges.get(cur)) {
+                Integer l = level.get(e.to().name());
+                if (l == null) {
+                    ready = false;
+                    stack.push(e.to().name());
+                } else {
+                    lvl = Math.max(lvl, l + 1);
+                }
+            }
+            if (ready) {
+                level.put(cur, lvl);
+                stack.pop();
+            }
+        }
+        return level.get(name);
+    }
+
+    private static PublishPlan.PlannedCrate planned(ReleaseSet set, String name, Map<String, List<ReleaseSet.Edge>> edges) {
+        CargoPackage p = set.released().get(name);
+        List<String> deps = new ArrayList<>(new TreeSet<>(edges.get(name).stream().map(e -> e.to().name()).toList()));
+        return new PublishPlan.PlannedCrate(name, p.version(), set.registryOf(name), p.manifest(), deps);
+    }
+
+    private PublishPlan explicit(ReleaseSpec spec, ReleaseSet set, Map<String, List<ReleaseSet.Edge>> edges,
+            Diagnostics diags) {
+        ReleaseSpec.Order order = spec.order();
+        Map<String, Integer> position = new HashMap<>();
+        boolean ok = true;
+        for (int i = 0; i < order.names().size(); i++) {
+            String n = order.names().get(i);
+            position.put(n, i);
+            if (!set.isReleased(n)) {
+                String hint = set.workspace().member(n).isPresent()
+                        ? "'" + n + "' is not released by this spec: remove it from order, or add it to crates:"
+                        : suggestion(n, set.released().keySet(), "remove it from order");
+                diags.error(order.locations().get(i), "order names '" + n + "', which is not a released crate", hint);
+                ok = false;
+            }
+        }
+        for (String n : set.released().keySet()) {
+            if (!position.containsKey(n)) {
+                diags.error(order.location(), "order does not name the released crate '" + n + "'",
+                        "add '- " + n + "' to order (after the crates it depends on), or use 'order: auto'");
+                ok = false;
+            }
+        }
+        for (int i = 0; i < order.names().size(); i++) {
+            String n = order.names().get(i);
+            for (ReleaseSet.Edge e : edges.getOrDefault(n, List.of())) {
+                Integer depPos = position.get(e.to().name());
+                if (depPos != null && depPos > i) {
+                    diags.error(order.locations().get(i), "order publishes '" + n + "' before '" + e.to().name()
+                            + "', but " + n + " depends on " + e.to().name() + " (" + e.dependency().location() + ", "
+                            + e.dependency().table() + ")", "move '" + e.to().name() + "' above '" + n
+                            + "' in order, or use 'order: auto'");
+                    ok = false;
+                }
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        List<PublishPlan.Wave> waves = new ArrayList<>();
+        for (String n : order.names()) {
+            waves.add(new PublishPlan.Wave(waves.size() + 1, List.of(planned(set, n, edges))));
+        }
+        return new PublishPlan(waves, true);
+    }
+
+    private static String suggestion(String name, Set<String> candidates, String otherwise) {
+        String s = Suggest.closest(name, candidates);
+        return s != null ? "did you mean '" + s + "'?" : otherwise;
+    }
+
+    /** Tarjan's strongly connected components; reports each cycle once. Returns true when a cycle exists. */
+    private static boolean reportCycles(Map<String, List<ReleaseSet.Edge>> edges, Diagnostics diags) {
+        List<List<String>> cycles = new Tarjan(edges).components();
+        for (List<String> comp : cycles) {
+            Set<String> members = new LinkedHashSet<>(comp);
+            // the shortest concrete cycle through the component's smallest name (breadth-first back to it)
+            String start = comp.stream().min(Comparator.naturalOrder()).orElseThrow();
+            List<ReleaseSet.Edge> path = shortestCycle(start, members, edges);
+            StringBuilder chain = new StringBuilder(start);
+            StringBuilder lines = new StringBuilder();
+            for (ReleaseSet.Edge e : path) {
+                chain.append(" -> ").append(e.to().name());
+                lines.append(lines.length() == 0 ? "" : "; ").append(e.from().name()).append(" -> ")
+                        .append(e.to().name()).append(" at ").append(e.dependency().location()).append(' ')
+                        .append(e.dependency().table());
+            }
+            Location at = path.get(0).dependency().location();
+            diags.error(at, "dependency cycle among published crates: " + chain + " (" + lines + ")",
+                    "break the cycle: a dev-dependency written without 'version' is stripped at publish time and does "
+                            + "not count; a normal or build dependency cycle cannot be published");
+        }
+        return !cycles.isEmpty();
+    }
+
+    private static List<ReleaseSet.Edge> shortestCycle(String start, Set<String> members,
+            Map<String, List<ReleaseSet.Edge>> edges) {
+        Map<String, ReleaseSet.Edge> via = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        ReleaseSet.Edge closing = null;
+        while (!queue.isEmpty() && closing == null) {
+            String cur = queue.removeFirst();
+            for (ReleaseSet.Edge e : edges.get(cur)) {
+                String to = e.to().name();
+                if (to.equals(start)) {
+                    closing = e;
+                    break;
+                }
+                if (members.contains(to) && !via.containsKey(to)) {
+                    via.put(to, e);
+                    queue.add(to);
+                }
+            }
+        }
+        Deque<ReleaseSet.Edge> path = new ArrayDeque<>();
+        for (ReleaseSet.Edge e = closing; e != null; e = e.from().name().equals(start) ? null : via.get(e.from().name())) {
+            path.addFirst(e);
+        }
+        return new ArrayList<>(path);
+    }
+
+    private static final class Tarjan {
+        private final Map<String, List<ReleaseSet.Edge>> edges;
+        private final Map<String, Integer> index = new HashMap<>();
+        private final Map<String, Integer> low = new HashMap<>();
+        private final Deque<String> stack = new ArrayDeque<>();
+        private final Set<String> onStack = new LinkedHashSet<>();
+        private final List<List<String>> result = new ArrayList<>();
+        private int counter;
+
+        Tarjan(Map<String, List<ReleaseSet.Edge>> edges) {
+            this.edges = edges;
+        }
+
+        List<List<String>> components() {
+            for (String n : edges.keySet()) {
+                if (!index.containsKey(n)) {
+                    strongConnect(n);
+                }
+            }
+            return result;
+        }
+
+        private void strongConnect(String root) {
+            // iterative Tarjan: frames of (node, next edge index)
+            Deque<Object[]> work = new ArrayDeque<>();
+            work.push(new Object[] {root, 0});
+            while (!work.isEmpty()) {
+                Object[] frame = work.peek();
+                String v = (String) frame[0];
+                int i = (Integer) frame[1];
+                if (i == 0 && !index.containsKey(v)) {
+                    index.put(v, counter);
+                    low.put(v, counter);
+                    counter++;
+                    stack.push(v);
+                    onStack.add(v);
+                }
+                List<ReleaseSet.Edge> out = edges.get(v);
+                if (i < out.size()) {
+                    frame[1] = i + 1;
+                    String w = out.get(i).to().name();
+                    if (!index.containsKey(w)) {
+                        work.push(new Object[] {w, 0});
+                    } else if (onStack.contains(w)) {
+                        low.put(v, Math.min(low.get(v), index.get(w)));
+                    }
+                    continue;
+                }
+                work.pop();
+                if (!work.isEmpty()) {
+                    String parent = (String) work.peek()[0];
+                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                }
+                if (low.get(v).equals(index.get(v))) {
+                    List<String> comp = new ArrayList<>();
+                    String w;
+                    do {
+                        w = stack.pop();
+                        onStack.remove(w);
+                        comp.add(w);
+                    } while (!w.equals(v));
+                    boolean selfLoop = comp.size() == 1 && edges.get(v).stream().anyMatch(e -> e.to().name().equals(v));
+                    if (comp.size() > 1 || selfLoop) {
+                        result.add(comp);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.cratesrelease.spec;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads, validates and models a release spec. All problems are reported at once. */
+public final class SpecLoader {
+
+    private final YamlReader reader;
+
+    public SpecLoader() {
+        this(new YamlReader());
+    }
+
+    public SpecLoader(YamlReader reader) {
+        this.reader = reader;
+    }
+
+    /** Loads {@code file}; throws {@link ReleaseException} listing every error when it is not a valid spec. */
+    public ReleaseSpec load(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(abs)) {
+            throw new ReleaseException(Diagnostic.error(Location.of(abs), "release spec not found",
+                    "create it with 'mvn crates:init', or point -Dcrates.spec=<path> at your spec"));
+        }
+        Diagnostics diags = new Diagnostics();
+        YamlNode root = reader.read(abs, diags);
+        if (!diags.hasErrors() && (root == null || root instanceof YamlNode.Scalar s && s.isNull())) {
+            diags.error(new Location(abs, 1, 1), "the spec is empty", "start it with 'version: 1'");
+        } else if (!diags.hasErrors() && !(root instanceof YamlNode.Mapping)) {
+            diags.error(root.location(), "the spec must be a mapping of keys, not " + root.kind(),
+                    "start it with 'version: 1'");
+        }
+        if (!diags.hasErrors()) {
+            SchemaValidator.get().validate(root, diags);
+        }
+        if (diags.hasErrors()) {
+            throw new ReleaseException(abs.getFileName() + " is not a valid release spec ("
+                    + diags.errors().size() + " error" + (diags.errors().size() == 1 ? "" : "s") + ")", diags);
+        }
+        return model(abs, (YamlNode.Mapping) root);
+    }
+
+    private static ReleaseSpec model(Path file, YamlNode.Mapping root) {
+        Path base = file.getParent();
+        String ws = root.string("workspace");
+        Path workspace = base.resolve(ws == null ? "." : ws).normalize();
+
+        String defaultRegistry = ReleaseSpec.CRATES_IO;
+        Location defaultRegistryAt = null;
+        if (root.get("defaults") instanceof YamlNode.Mapping d && d.string("registry") != null) {
+            defaultRegistry = d.string("registry");
+            defaultRegistryAt = d.get("registry").location();
+        }
+
+        ReleaseSpec.WaitPolicy topWait = root.get("wait") instanceof YamlNode.Mapping w
+                ? wait(w, ReleaseSpec.WaitPolicy.DEFAULT) : ReleaseSpec.WaitPolicy.DEFAULT;
+
+        Map<String, ReleaseSpec.RegistrySpec> registries = new LinkedHashMap<>();
+        if (root.get("registries") instanceof YamlNode.Mapping regs) {
+            for (YamlNode.Entry e : regs.entries()) {
+                YamlNode.Mapping r = e.value() instanceof YamlNode.Mapping m ? m
+                        : new YamlNode.Mapping(List.of(), e.key().location());
+                ReleaseSpec.TokenRef token = null;
+                if (r.get("token") instanceof YamlNode.Mapping t && !t.entries().isEmpty()) {
+                    YamlNode.Entry te = t.entries().get(0);
+                    token = new ReleaseSpec.TokenRef(
+                            ReleaseSpec.TokenRef.Kind.valueOf(te.name().toUpperCase(Locale.ROOT)),
+                            ((YamlNode.Scalar) te.value()).value());
+                }
+                ReleaseSpec.WaitPolicy w = r.get("wait") instanceof YamlNode.Mapping wm ? wait(wm, topWait) : null;
+                registries.put(e.name(), new ReleaseSpec.RegistrySpec(e.name(), r.string("index"), token, w,
+                        e.key().location()));
+            }
+        }
+
+        Map<String, ReleaseSpec.CrateSpec> crates = null;
+        Location cratesAt = null;
+        YamlNode.Entry cratesEntry = root.entry("crates");
+        if (cratesEntry != null) {
+            cratesAt = cratesEntry.key().location();
+            crates = new LinkedHashMap<>();
+            if (cratesEntry.value() instanceof YamlNode.Mapping cm) {
+                for (YamlNode.Entry e : cm.entries()) {
+                    String registry = null;
+                    Location registryAt = null;
+                    boolean publish = true;
+                    if (e.value() instanceof YamlNode.Mapping c) {
+                        registry = c.string("registry");
+                        registryAt = registry == null ? null : c.get("registry").location();
+                        if (c.get("publish") instanceof YamlNode.Scalar p) {
+                            publish = Boolean.parseBoolean(p.value().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    crates.put(e.name(), new ReleaseSpec.CrateSpec(e.name(), registry, registryAt, publish,
+                            e.key().location()));
+                }
+            }
+        }
+
+        ReleaseSpec.Order order = ReleaseSpec.Order.automatic(root.location());
+        YamlNode.Entry orderEntry = root.entry("order");
+        if (orderEntry != null && orderEntry.value() instanceof YamlNode.Sequence seq) {
+            List<String> names = new ArrayList<>();
+            List<Location> locs = new ArrayList<>();
+            for (YamlNode n : seq.items()) {
+                names.add(((YamlNode.Scalar) n).value());
+                locs.add(n.location());
+            }
+            order = new ReleaseSpec.Order(false, names, locs, orderEntry.key().location());
+        } else if (orderEntry != null) {
+            order = ReleaseSpec.Order.automatic(orderEntry.key().location());
+        }
+        return new ReleaseSpec(file, workspace, defaultRegistry, defaultRegistryAt, registries, crates, cratesAt,
+                order, topWait, root);
+    }
+
+    private static ReleaseSpec.WaitPolicy wait(YamlNode.Mapping w, ReleaseSpec.WaitPolicy base) {
+        String s = w.string("strategy");
+        return new ReleaseSpec.WaitPolicy(
+                s == null ? base.strategy() : ReleaseSpec.WaitPolicy.Strategy.valueOf(s.toUpperCase(Locale.ROOT)),
+                w.string("timeout") == null ? base.timeout() : parseDuration(w.string("timeout")),
+                w.string("interval") == null ? base.interval() : parseDuration(w.string("interval")),
+                w.string("delay") == null ? base.delay() : parseDuration(w.string("delay")));
+    }
+
+    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
+
+    /** Parses {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 1m30s}. */
+    public static Duration parseDuration(String text) {
+        Matcher m = DURATION_PART.matcher(text);
+        Duration total = Duration.ZERO;
+        int end = 0;
+        while (m.find()) {
+            if (m.start() != end) {
+                throw new IllegalArgumentException("not a duration: " + text);
+            }
+            long n = Long.parseLong(m.group(1));
+            total = total.plus(switch (m.group(2)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            });
+            end = m.end();
+        }
+        if (end != text.length() || end == 0) {
+            throw new IllegalArgumentException("not a duration: " + text);
+        }
+        return total;
+    }
+}
