@@ -76,16 +76,32 @@ public final class SchemaValidator {
         checkTokenLiterals(root, diags, secretPaths);
         List<Error> errors = schema.validate(toJson(root));
         Set<String> seen = new LinkedHashSet<>();
-        for (Error e : collapseAlternatives(errors)) {
+        for (Error e : errors) {
             List<Object> path = pathOf(e.getInstanceLocation());
             if (secretPaths.stream().anyMatch(p -> startsWith(path, p))) {
                 continue; // already reported without repeating the value
             }
-            Problem p = describe(root, e, path);
+            Problem p = alternativeBranch(e) ? describeAlternatives(root, path) : describe(root, e, path);
             if (seen.add(p.location + "|" + p.message)) {
                 diags.error(p.location, p.message, p.hint);
             }
         }
+    }
+
+    /**
+     * networknt reports each failed branch of an anyOf/oneOf; a user needs one message per value, with the
+     * property's description as the way to fix it.
+     */
+    private static boolean alternativeBranch(Error e) {
+        String ep = e.getEvaluationPath().toString();
+        return ep.contains("/anyOf/") || ep.contains("/oneOf/");
+    }
+
+    private Problem describeAlternatives(YamlNode root, List<Object> path) {
+        YamlNode node = find(root, path);
+        JsonNode sub = SchemaIndex.subschema(schemaDoc, path);
+        return new Problem(node == null ? root.location() : node.location(),
+                display(path) + " has a value that is not allowed", sub == null ? null : SchemaIndex.description(schemaDoc, sub));
     }
 
     private record Problem(Location location, String message, String hint) {
@@ -118,28 +134,6 @@ public final class SchemaValidator {
 
     private static boolean startsWith(List<Object> path, List<Object> prefix) {
         return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
-    }
-
-    /**
-     * For anyOf/oneOf, the branch errors say little to a user: keep the alternative's own error and drop the
-     * branch errors below it.
-     */
-    private static List<Error> collapseAlternatives(List<Error> errors) {
-        List<String> alternatives = new ArrayList<>();
-        for (Error e : errors) {
-            if ("anyOf".equals(e.getKeyword()) || "oneOf".equals(e.getKeyword())) {
-                alternatives.add(e.getEvaluationPath().toString());
-            }
-        }
-        List<Error> kept = new ArrayList<>();
-        for (Error e : errors) {
-            String ep = e.getEvaluationPath().toString();
-            boolean branch = alternatives.stream().anyMatch(a -> !ep.equals(a) && ep.startsWith(a));
-            if (!branch) {
-                kept.add(e);
-            }
-        }
-        return kept;
     }
 
     private Problem describe(YamlNode root, Error e, List<Object> path) {
@@ -177,9 +171,6 @@ public final class SchemaValidator {
                 return new Problem(at, where + " must be " + expected + ", not " + (node == null ? "this" : node.kind()),
                         description);
             }
-            case "anyOf", "oneOf" -> {
-                return new Problem(at, where + " has a value that is not allowed", description);
-            }
             case "enum" -> {
                 String allowed = sub == null || !sub.has("enum") ? ""
                         : iterate(sub.get("enum")).stream().map(JsonNode::asString).collect(Collectors.joining(", "));
@@ -193,7 +184,10 @@ public final class SchemaValidator {
                         description);
             }
             case "pattern" -> {
-                return new Problem(at, where + " is not in the expected form", description);
+                JsonNode format = sub == null ? null : SchemaIndex.deref(schemaDoc, sub);
+                String expected = format != null && format.has("description") ? format.get("description").asString()
+                        : description;
+                return new Problem(at, where + " is not in the expected form", expected);
             }
             default -> {
                 String msg = e.getMessage() == null ? keyword : e.getMessage();

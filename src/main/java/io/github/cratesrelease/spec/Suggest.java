@@ -8,25 +8,35 @@ public final class Suggest {
     private Suggest() {
     }
 
-    /** The closest candidate within a small edit distance, or null. */
+    /**
+     * The closest candidate, or null when none is close. Edit distance, with credit for a shared prefix (a key
+     * typed halfway or misspelt at its end is still recognised: 'registy' is 'registries', not 'redist').
+     */
     public static String closest(String word, Collection<String> candidates) {
-        if (word == null) {
+        if (word == null || word.isEmpty()) {
             return null;
         }
+        String w = word.toLowerCase(Locale.ROOT);
         String best = null;
-        int bestDistance = Integer.MAX_VALUE;
+        double bestScore = Double.MAX_VALUE;
         for (String c : candidates) {
             if (c.isEmpty()) {
                 continue;
             }
-            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
+            String lc = c.toLowerCase(Locale.ROOT);
+            int d = distance(w, lc);
+            int prefix = 0;
+            while (prefix < Math.min(w.length(), lc.length()) && w.charAt(prefix) == lc.charAt(prefix)) {
+                prefix++;
+            }
+            boolean close = d <= Math.max(1, Math.min(3, w.length() / 3)) || prefix >= 4 && d <= w.length() / 2 + 1;
+            double score = d - prefix * 0.5;
+            if (close && score < bestScore) {
+                bestScore = score;
                 best = c;
             }
         }
-        int allowed = Math.max(1, Math.min(3, word.length() / 3));
-        return bestDistance <= allowed ? best : null;
+        return best;
     }
 
     /** Damerau-Levenshtein (optimal string alignment) distance. */

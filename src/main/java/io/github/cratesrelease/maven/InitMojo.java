@@ -1,0 +1,30 @@
+package io.github.cratesrelease.maven;
+
+import io.github.cratesrelease.workflow.ReleaseWorkflow;
+import io.github.cratesrelease.workflow.SpecRequest;
+import java.io.File;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes a starter release spec for an existing workspace: every member, registries inferred from
+ * {@code package.publish} and {@code .cargo/config.toml}, {@code order: auto}. Refuses to overwrite without
+ * {@code -Dcrates.force}; a dry run prints the spec instead.
+ */
+@Mojo(name = "init", requiresProject = false, threadSafe = true)
+public class InitMojo extends AbstractCratesMojo {
+
+    /** Overwrite an existing spec. */
+    @Parameter(property = "crates.force", defaultValue = "false")
+    private boolean force;
+
+    /** The Cargo workspace root. Default: the spec's directory. */
+    @Parameter(property = "crates.workspace")
+    private File workspace;
+
+    @Override
+    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
+        workflow.init(new SpecRequest(request.spec(), request.outputDirectory(), request.dryRun(), force, false),
+                workspace == null ? null : workspace.toPath());
+    }
+}

@@ -1,0 +1,28 @@
+package io.github.cratesrelease.maven;
+
+import io.github.cratesrelease.workflow.Reporter;
+import org.apache.maven.plugin.logging.Log;
+
+/** Sends engine output to the Maven log. */
+final class MavenReporter implements Reporter {
+    private final Log log;
+
+    MavenReporter(Log log) {
+        this.log = log;
+    }
+
+    @Override
+    public void info(String line) {
+        log.info(line);
+    }
+
+    @Override
+    public void warn(String line) {
+        log.warn(line);
+    }
+
+    @Override
+    public void error(String line) {
+        log.error(line);
+    }
+}

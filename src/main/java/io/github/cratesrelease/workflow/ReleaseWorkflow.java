@@ -1,0 +1,130 @@
+package io.github.cratesrelease.workflow;
+
+import io.github.cratesrelease.cargo.CargoConfig;
+import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.cargo.WorkspaceLoader;
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.init.SpecInitializer;
+import io.github.cratesrelease.plan.PlanWriter;
+import io.github.cratesrelease.plan.Planner;
+import io.github.cratesrelease.plan.PublishPlan;
+import io.github.cratesrelease.plan.ReleaseSet;
+import io.github.cratesrelease.reconcile.Reconciler;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.spec.SpecLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The engine's entry points for the validate, plan and init goals (a mojo builds a {@link SpecRequest}, calls one
+ * method, and reports the result). User mistakes come back as {@link ReleaseException} with located findings.
+ */
+public final class ReleaseWorkflow {
+
+    private final Map<String, String> env;
+    private final Reporter reporter;
+
+    public ReleaseWorkflow(Map<String, String> env, Reporter reporter) {
+        this.env = env;
+        this.reporter = reporter;
+    }
+
+    /** Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read. */
+    public Analysis analyze(Path specFile) {
+        ReleaseSpec spec = new SpecLoader().load(specFile);
+        CargoWorkspace ws = new WorkspaceLoader().load(spec.workspaceRoot());
+        CargoConfig config = CargoConfig.load(ws.root(), env);
+        ReleaseSet set = new ReleaseSet(spec, ws);
+        Diagnostics diags = new Reconciler().reconcile(spec, ws, config, set);
+        PublishPlan plan = new Planner().plan(spec, set, diags);
+        if (set.released().isEmpty()) {
+            diags.warning(spec.cratesLocation() != null ? spec.cratesLocation() : Location.of(spec.file()),
+                    "the spec releases no crate", "list the crates to release under crates:");
+        }
+        return new Analysis(spec, ws, config, set, diags, diags.hasErrors() ? null : plan);
+    }
+
+    /** crates:validate — schema and reconciliation; throws when anything is an error. */
+    public Analysis validate(SpecRequest request) {
+        Analysis a = analyze(request.spec());
+        report(a.diagnostics());
+        if (a.diagnostics().hasErrors() || request.failOnWarnings() && !a.diagnostics().warnings().isEmpty()) {
+            int e = a.diagnostics().errors().size();
+            int w = a.diagnostics().warnings().size();
+            throw new ReleaseException("release spec " + a.spec().file().getFileName() + " has " + e + " error"
+                    + (e == 1 ? "" : "s") + (request.failOnWarnings() ? " and " + w + " warning" + (w == 1 ? "" : "s")
+                            + " (failOnWarnings)" : ""), a.diagnostics());
+        }
+        reporter.info("Release spec " + a.spec().file().getFileName() + " is valid: " + a.releaseSet().released().size()
+                + " crate(s) to release from " + a.workspace().members().size() + " workspace member(s)"
+                + (a.diagnostics().warnings().isEmpty() ? "" : ", " + a.diagnostics().warnings().size() + " warning(s)"));
+        return a;
+    }
+
+    /** crates:plan — prints the plan and writes plan.json (not on a dry run). */
+    public PlanResult plan(SpecRequest request) {
+        Analysis a = analyze(request.spec());
+        report(a.diagnostics());
+        if (a.diagnostics().hasErrors()) {
+            throw new ReleaseException("cannot plan: the release spec has " + a.diagnostics().errors().size()
+                    + " error(s)", a.diagnostics());
+        }
+        PlanWriter.table(a.plan()).forEach(reporter::info);
+        Path file = null;
+        if (request.dryRun()) {
+            reporter.info("Dry run: plan.json not written");
+        } else {
+            file = PlanWriter.write(a.plan(), a.workspace().root(), a.spec().file(), request.resolvedOutputDirectory());
+            reporter.info("Plan written to " + new Location(file, 0, 0));
+        }
+        return new PlanResult(a, file);
+    }
+
+    public record PlanResult(Analysis analysis, Path planFile) {
+    }
+
+    /** crates:init — writes a starter spec for the workspace in the spec's directory. */
+    public Path init(SpecRequest request, Path workspaceRoot) {
+        Path target = request.spec().toAbsolutePath().normalize();
+        Path root = (workspaceRoot == null ? target.getParent() : workspaceRoot).toAbsolutePath().normalize();
+        if (Files.exists(target) && !request.force() && !request.dryRun()) {
+            throw new ReleaseException(Diagnostic.error(Location.of(target), "the spec already exists",
+                    "run with -Dcrates.force=true to overwrite it, or -Dcrates.spec=<other file>"));
+        }
+        CargoWorkspace ws = new WorkspaceLoader().load(root);
+        CargoConfig config = CargoConfig.load(root, env);
+        String text = new SpecInitializer().render(ws, config, target.getParent());
+        if (request.dryRun()) {
+            reporter.info("Dry run: " + target + " would contain:");
+            text.lines().forEach(reporter::info);
+            return null;
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+        reporter.info("Wrote " + new Location(target, 0, 0) + " with " + ws.members().size()
+                + " crate(s); check it with 'mvn crates:validate'");
+        return target;
+    }
+
+    /** Prints warnings and notes; errors travel in the {@link ReleaseException} so they are printed once. */
+    private void report(Diagnostics diags) {
+        for (Diagnostic d : diags.sorted()) {
+            switch (d.severity()) {
+                case ERROR -> {
+                }
+                case WARNING -> reporter.warn(d.format());
+                default -> reporter.info(d.format());
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.cratesrelease.workflow;
+
+/** Where the engine's progress and findings go (the Maven log, a test's list...). */
+public interface Reporter {
+    void info(String line);
+
+    void warn(String line);
+
+    void error(String line);
+
+    /** Discards everything. */
+    Reporter SILENT = new Reporter() {
+        @Override
+        public void info(String line) {
+        }
+
+        @Override
+        public void warn(String line) {
+        }
+
+        @Override
+        public void error(String line) {
+        }
+    };
+}
