@@ -73,7 +73,10 @@ public final class Reconciler {
             for (ReleaseSpec.CrateSpec c : spec.crates().values()) {
                 if (c.registry() != null && !isDefined(c.registry(), spec, config)
                         && !spec.registries().containsKey(c.registry())) {
-                    String s = Suggest.closest(c.registry(), spec.registries().keySet());
+                    java.util.Set<String> known = new java.util.TreeSet<>(spec.registries().keySet());
+                    known.addAll(config.registries().keySet());
+                    known.add(ReleaseSpec.CRATES_IO);
+                    String s = Suggest.closest(c.registry(), known);
                     d.error(c.registryLocation(), "crate '" + c.name() + "' uses registry '" + c.registry()
                             + "', which is not defined", s != null ? "did you mean '" + s + "'?" : defineHint(c.registry()));
                 }
