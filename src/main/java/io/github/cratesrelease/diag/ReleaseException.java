@@ -25,8 +25,13 @@ public class ReleaseException extends RuntimeException {
 
     /** The summary followed by every error, one per line. */
     public String fullMessage() {
-        String errors = diagnostics.sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format)
+        String errors = errorLines();
+        return errors.isEmpty() || errors.equals(getMessage()) ? getMessage() : getMessage() + "\n" + errors;
+    }
+
+    /** Every error, one per line, sorted by place: the long message Maven prints after the summary. */
+    public String errorLines() {
+        return diagnostics.sorted().stream().filter(Diagnostic::isError).map(Diagnostic::format)
                 .collect(Collectors.joining("\n"));
-        return errors.isEmpty() ? getMessage() : getMessage() + "\n" + errors;
     }
 }

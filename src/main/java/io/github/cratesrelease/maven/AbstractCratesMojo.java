@@ -5,10 +5,14 @@ import io.github.cratesrelease.workflow.ReleaseWorkflow;
 import io.github.cratesrelease.workflow.SpecRequest;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 
 /**
  * Common parameters and the one {@link #execute()} of every goal: build a request, call the engine, and map user
@@ -17,9 +21,18 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 public abstract class AbstractCratesMojo extends AbstractMojo {
 
-    /** The release spec. Without a POM, {@code release.yaml} in the current directory. */
-    @Parameter(property = "crates.spec", defaultValue = "${project.basedir}/release.yaml")
+    /**
+     * The release spec. Default: {@code release.yaml} in the project's directory, or in the current directory when
+     * there is no POM.
+     */
+    @Parameter(property = "crates.spec")
     protected File spec;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    protected MavenSession session;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    protected MavenProject project;
 
     /** Where reports go (plan.json...). Default: {@code target/crates} next to the spec. */
     @Parameter(property = "crates.outputDirectory")
@@ -49,8 +62,20 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
         }
     }
 
+    /** The directory relative paths start from: the project's, or the current directory without a POM. */
+    protected Path baseDirectory() {
+        if (project != null && project.getFile() != null) {
+            return project.getBasedir().toPath();
+        }
+        if (session != null && session.getRequest() != null && session.getRequest().getBaseDirectory() != null) {
+            return Paths.get(session.getRequest().getBaseDirectory());
+        }
+        return Paths.get("").toAbsolutePath();
+    }
+
     protected SpecRequest request() {
-        return new SpecRequest(spec.toPath(), outputDirectory == null ? null : outputDirectory.toPath(), dryRun,
+        Path specPath = spec == null ? baseDirectory().resolve("release.yaml") : baseDirectory().resolve(spec.toPath());
+        return new SpecRequest(specPath, outputDirectory == null ? null : baseDirectory().resolve(outputDirectory.toPath()), dryRun,
                 false, false);
     }
 

@@ -25,6 +25,6 @@ public class InitMojo extends AbstractCratesMojo {
     @Override
     protected void run(ReleaseWorkflow workflow, SpecRequest request) {
         workflow.init(new SpecRequest(request.spec(), request.outputDirectory(), request.dryRun(), force, false),
-                workspace == null ? null : workspace.toPath());
+                workspace == null ? null : baseDirectory().resolve(workspace.toPath()));
     }
 }
