@@ -47,7 +47,7 @@ public final class SpecInitializer {
                 CargoConfig.Registry known = config.registry(r);
                 if (known != null) {
                     sb.append("    # index: taken from ").append(known.definedAt() == null ? "the environment"
-                            : known.definedAt().displayFile()).append(" (").append(known.index()).append(")\n");
+                            : specDir.toAbsolutePath().normalize().relativize(known.definedAt().file().toAbsolutePath().normalize())).append(" (").append(known.index()).append(")\n");
                 } else {
                     sb.append("    # index: sparse+https://<host>/<path>/   TODO: this registry's index URL (validate fails until set)\n");
                 }
