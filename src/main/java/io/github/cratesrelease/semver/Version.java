@@ -55,15 +55,6 @@ public final class Version implements Comparable<Version> {
         return new Version(number(parts[0], text), number(parts[1], text), number(parts[2], text), pre, build);
     }
 
-    public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     static long number(String part, String whole) {
         if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("'" + whole + "': '" + part + "' is not a number");

@@ -266,15 +266,6 @@ public final class VersionReq {
         return new Comparator(op, explicit, major, minor, patch, pre);
     }
 
-    public static boolean isValid(String text) {
-        try {
-            parse(text);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     public List<Comparator> comparators() {
         return comparators;
     }
