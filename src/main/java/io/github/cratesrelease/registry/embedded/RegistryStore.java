@@ -54,6 +54,11 @@ public final class RegistryStore {
         this.lag = lag;
         this.maxCrateBytes = maxCrateBytes;
         this.clock = clock;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the registry storage " + dir + ": " + e.getMessage(), e);
+        }
         load();
     }
 

@@ -1,0 +1,69 @@
+package io.github.cratesrelease.registry.embedded;
+
+import io.github.cratesrelease.workflow.Reporter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** Serves an embedded registry in the foreground (the crates:registry goal) until Ctrl-C or a time limit. */
+public final class RegistryService {
+
+    private final Reporter reporter;
+
+    public RegistryService(Reporter reporter) {
+        this.reporter = reporter;
+    }
+
+    /**
+     * Starts the registry, prints how to use it, and blocks until the JVM is interrupted (Ctrl-C) or
+     * {@code stopAfter} has passed (null = no limit).
+     */
+    public void serve(RegistryOptions options, String name, Duration stopAfter, boolean dryRun) {
+        if (dryRun) {
+            reporter.info("Dry run: would serve an embedded registry named '" + name + "' on 127.0.0.1:"
+                    + (options.port() == 0 ? "<free port>" : options.port()) + " with storage " + options.directory()
+                    + ", index lag " + options.indexLag() + ", token " + (options.token() == null ? "none" : "set")
+                    + (options.authRequired() ? " (auth-required)" : "") + ", faults " + options.faults());
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (EmbeddedRegistry registry = EmbeddedRegistry.start(options, reporter::info)) {
+            Thread hook = new Thread(() -> {
+                registry.close();
+                stopped.countDown();
+            }, "embedded-registry-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            usage(registry, name);
+            boolean byTime;
+            try {
+                if (stopAfter == null) {
+                    stopped.await();
+                    byTime = false;
+                } else {
+                    byTime = !stopped.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                byTime = false;
+            }
+            if (byTime) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                reporter.info("Stopped after " + stopAfter + "; " + registry.published().size()
+                        + " version(s) stored in " + options.directory());
+            }
+        }
+    }
+
+    private void usage(EmbeddedRegistry registry, String name) {
+        reporter.info("Add to .cargo/config.toml (of your workspace, or of an isolated CARGO_HOME):");
+        registry.cargoConfigSnippet(name).lines().forEach(l -> reporter.info("    " + l));
+        reporter.info("or set in the environment:");
+        reporter.info("    CARGO_REGISTRIES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_INDEX="
+                + registry.indexUrl());
+        if (registry.options().token() != null) {
+            reporter.info("    " + EmbeddedRegistry.tokenVariable(name) + "=<the token this registry was started with>");
+        }
+        reporter.info("Path dependencies on crates published here need registry = \"" + name + "\".");
+        reporter.info("Serving " + registry.indexUrl() + " ; press Ctrl-C to stop.");
+    }
+}
