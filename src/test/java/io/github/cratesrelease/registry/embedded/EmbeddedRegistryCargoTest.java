@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,17 +28,11 @@ class EmbeddedRegistryCargoTest {
     @TempDir
     Path temp;
 
-    private final List<EmbeddedRegistry> started = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        started.forEach(EmbeddedRegistry::close);
-    }
+    @RegisterExtension
+    final Registries registries = new Registries();
 
     private EmbeddedRegistry registry(RegistryOptions options) {
-        EmbeddedRegistry r = EmbeddedRegistry.start(options);
-        started.add(r);
-        return r;
+        return registries.start(options);
     }
 
     /** A workspace a <- b <- c, path dependencies carrying registry = "embedded". */

@@ -14,10 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,17 +30,11 @@ class EmbeddedRegistryHttpTest {
     @TempDir
     Path temp;
 
-    private final List<EmbeddedRegistry> started = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        started.forEach(EmbeddedRegistry::close);
-    }
+    @RegisterExtension
+    final Registries registries = new Registries();
 
     private EmbeddedRegistry start(RegistryOptions o) {
-        EmbeddedRegistry r = EmbeddedRegistry.start(o);
-        started.add(r);
-        return r;
+        return registries.start(o);
     }
 
     private EmbeddedRegistry start() {

@@ -29,29 +29,20 @@ final class HttpPublish {
     }
 
     static Response put(EmbeddedRegistry r, String token, JsonNode meta, byte[] crate) {
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.apiUrl() + "/api/v1/crates/new"))
-                    .timeout(Duration.ofSeconds(30))
-                    .PUT(HttpRequest.BodyPublishers.ofByteArray(body(meta, crate)));
-            if (token != null) {
-                b.header("Authorization", token);
-            }
-            HttpResponse<String> res = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(res.statusCode(), res.body(), res.headers());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(HttpRequest.newBuilder(URI.create(r.apiUrl() + "/api/v1/crates/new"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body(meta, crate))), token);
     }
 
     static Response get(String url, String token) {
+        return send(HttpRequest.newBuilder(URI.create(url)), token);
+    }
+
+    private static Response send(HttpRequest.Builder b, String token) {
+        b.timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            b.header("Authorization", token);
+        }
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-            if (token != null) {
-                b.header("Authorization", token);
-            }
             HttpResponse<String> res = HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(res.statusCode(), res.body(), res.headers());
         } catch (IOException e) {
