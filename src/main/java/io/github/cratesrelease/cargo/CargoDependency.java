@@ -36,10 +36,6 @@ public record CargoDependency(
         return !key.equals(packageName);
     }
 
-    public boolean hasVersion() {
-        return req != null;
-    }
-
     /**
      * Whether the dependency orders publishing: normal and build dependencies always, dev-dependencies only
      * when versioned (cargo strips unversioned path dev-dependencies when packaging).

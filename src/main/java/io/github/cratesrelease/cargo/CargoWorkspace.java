@@ -1,9 +1,7 @@
 package io.github.cratesrelease.cargo;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** A Cargo workspace: its root and members (in discovery order). */
@@ -11,12 +9,6 @@ public record CargoWorkspace(Path root, Path manifest, List<CargoPackage> member
 
     public Optional<CargoPackage> member(String name) {
         return members.stream().filter(p -> p.name().equals(name)).findFirst();
-    }
-
-    public Map<String, CargoPackage> byName() {
-        Map<String, CargoPackage> m = new LinkedHashMap<>();
-        members.forEach(p -> m.put(p.name(), p));
-        return m;
     }
 
     /** The member a dependency points at: a path dependency whose directory is a member's. */

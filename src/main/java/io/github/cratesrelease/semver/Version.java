@@ -1,6 +1,5 @@
 package io.github.cratesrelease.semver;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -103,14 +102,6 @@ public final class Version implements Comparable<Version> {
 
     public boolean isPreRelease() {
         return !pre.isEmpty();
-    }
-
-    public Version withoutBuild() {
-        return new Version(major, minor, patch, pre, "");
-    }
-
-    public Version withPre(List<String> newPre) {
-        return new Version(major, minor, patch, new ArrayList<>(newPre), "");
     }
 
     @Override

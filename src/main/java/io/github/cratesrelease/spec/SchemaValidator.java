@@ -12,7 +12,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -308,9 +307,5 @@ public final class SchemaValidator {
             return JsonNodeFactory.instance.stringNode(v); // not representable in JSON: let the schema reject it
         }
         return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));
-    }
-
-    static Iterator<String> names(JsonNode n) {
-        return n.propertyNames().iterator();
     }
 }
