@@ -236,21 +236,20 @@ public final class WorkspaceLoader {
         } else {
             publishTo = null;
         }
-        Path base = dir;
         Path licenseFile = null;
         if (values.get("license-file") instanceof String lf) {
-            licenseFile = (inheritedKeys.contains("license-file") ? wsRoot : base).resolve(lf).normalize();
+            licenseFile = (inheritedKeys.contains("license-file") ? wsRoot : dir).resolve(lf).normalize();
         }
         Path readme = null;
         Object rd = values.get("readme");
         if (rd instanceof String r) {
-            readme = (inheritedKeys.contains("readme") ? wsRoot : base).resolve(r).normalize();
+            readme = (inheritedKeys.contains("readme") ? wsRoot : dir).resolve(r).normalize();
         } else if (Boolean.TRUE.equals(rd)) {
-            readme = base.resolve("README.md");
+            readme = dir.resolve("README.md");
         } else if (rd == null) {
             for (String candidate : List.of("README.md", "README.txt", "README")) {
-                if (Files.isRegularFile(base.resolve(candidate))) {
-                    readme = base.resolve(candidate);
+                if (Files.isRegularFile(dir.resolve(candidate))) {
+                    readme = dir.resolve(candidate);
                     break;
                 }
             }

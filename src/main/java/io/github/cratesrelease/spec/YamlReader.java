@@ -160,7 +160,9 @@ public final class YamlReader {
                 if (done == null) {
                     continue;
                 }
-                nodes += sizeOf(sizes, done);
+                // a node read once counts once (its children were counted as they were read); an alias counts
+                // its whole target again, which is what an alias bomb multiplies
+                nodes += event.getEventId() == Event.ID.Alias ? sizeOf(sizes, done) : 1;
                 if (nodes > limits.maxNodes()) {
                     diags.error(at, "the document expands to more than " + limits.maxNodes() + " nodes",
                             "a release spec is small: remove the aliases that multiply its content");

@@ -31,9 +31,6 @@ class EmbeddedRegistryCargoTest {
     @RegisterExtension
     final Registries registries = new Registries();
 
-    private EmbeddedRegistry registry(RegistryOptions options) {
-        return registries.start(options);
-    }
 
     /** A workspace a <- b <- c, path dependencies carrying registry = "embedded". */
     static Path chain(Path root) {
@@ -85,7 +82,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void cargoPublishesAChainInOrderAndAConsumerBuildsFromIt() throws Exception {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")).withToken("t0ken-abc", false));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withToken("t0ken-abc", false));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("cargo-home"), r, "t0ken-abc");
         Path ws = chain(temp.resolve("ws"));
         for (String c : List.of("a", "b", "c")) {
@@ -111,7 +108,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void publishingBeforeTheDependencyIsRefused() {
-        EmbeddedRegistry first = registry(RegistryOptions.defaults(temp.resolve("reg1")));
+        EmbeddedRegistry first = registries.start(RegistryOptions.defaults(temp.resolve("reg1")));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("home1"), first, "x");
         Path ws = chain(temp.resolve("ws"));
         // cargo itself resolves b's dependency against the index first and stops before uploading
@@ -122,7 +119,7 @@ class EmbeddedRegistryCargoTest {
         // the server's own rule, with the exact request cargo sends: replay b's real publish into a fresh registry
         cargo.ok(ws, "publish", "-p", "a", "--registry", "embedded", "--no-verify");
         cargo.ok(ws, "publish", "-p", "b", "--registry", "embedded", "--no-verify");
-        EmbeddedRegistry fresh = registry(RegistryOptions.defaults(temp.resolve("reg2")));
+        EmbeddedRegistry fresh = registries.start(RegistryOptions.defaults(temp.resolve("reg2")));
         HttpPublish.Response refused = HttpPublish.put(fresh, null, first.receivedMetadata("b", "0.1.0"),
                 first.crateFile("b", "0.1.0"));
         assertEquals(400, refused.status());
@@ -132,7 +129,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void yankAndUndo() throws Exception {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")).withToken("tok", false));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withToken("tok", false));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("home"), r, "tok");
         Path ws = chain(temp.resolve("ws"));
         cargo.ok(ws, "publish", "-p", "a", "--registry", "embedded", "--no-verify");
@@ -146,7 +143,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void authRequiredWorksWithTheTokenAndFailsClearlyWithoutIt() {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")).withToken("s3cret-token", true));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withToken("s3cret-token", true));
         Path ws = chain(temp.resolve("ws"));
         CargoSandbox good = new CargoSandbox(temp.resolve("good"), r, "s3cret-token");
         good.ok(ws, "publish", "-p", "a", "--registry", "embedded");
@@ -167,7 +164,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void cargoWaitsThroughAnIndexLagAndSucceeds() {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")).withIndexLag(Duration.ofSeconds(2)));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withIndexLag(Duration.ofSeconds(2)));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("home"), r, "x");
         Path ws = chain(temp.resolve("ws"));
         long start = System.nanoTime();
@@ -181,7 +178,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void cargoSeesA429WithItsDetail() {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("home"), r, "x");
         Path ws = chain(temp.resolve("ws"));
         r.injectFaults(Fault.tooManyRequests(Duration.ofSeconds(30)));
@@ -196,7 +193,7 @@ class EmbeddedRegistryCargoTest {
 
     @Test
     void eightParallelPublishesAllLandAndTheIndexStaysWellFormed() throws Exception {
-        EmbeddedRegistry r = registry(RegistryOptions.defaults(temp.resolve("reg")));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")));
         CargoSandbox cargo = new CargoSandbox(temp.resolve("home"), r, "x");
         List<Path> dirs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

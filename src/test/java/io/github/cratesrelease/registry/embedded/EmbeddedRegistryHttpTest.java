@@ -33,12 +33,9 @@ class EmbeddedRegistryHttpTest {
     @RegisterExtension
     final Registries registries = new Registries();
 
-    private EmbeddedRegistry start(RegistryOptions o) {
-        return registries.start(o);
-    }
 
     private EmbeddedRegistry start() {
-        return start(RegistryOptions.defaults(temp.resolve("reg")));
+        return registries.start(RegistryOptions.defaults(temp.resolve("reg")));
     }
 
     static ObjectNode meta(String name, String vers) {
@@ -89,7 +86,7 @@ class EmbeddedRegistryHttpTest {
 
     @Test
     void cratesIoUploadRules() {
-        EmbeddedRegistry r = start(RegistryOptions.defaults(temp.resolve("reg")).withMaxCrateBytes(1000));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withMaxCrateBytes(1000));
         assertEquals(200, HttpPublish.put(r, null, meta("my-crate", "1.0.0+build.1"), crate("1")).status());
         HttpPublish.Response dup = HttpPublish.put(r, null, meta("my-crate", "1.0.0+build.2"), crate("2"));
         assertEquals(400, dup.status());
@@ -136,7 +133,7 @@ class EmbeddedRegistryHttpTest {
 
     @Test
     void authRequiredGuardsTheIndexAndRejectsWrongTokens() {
-        EmbeddedRegistry r = start(RegistryOptions.defaults(temp.resolve("reg")).withToken("tok", true));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withToken("tok", true));
         HttpPublish.Response anonymous = HttpPublish.get(r.apiUrl() + "/index/config.json", null);
         assertEquals(401, anonymous.status());
         assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Cargo login_url="));
@@ -177,7 +174,7 @@ class EmbeddedRegistryHttpTest {
         assertEquals(List.of(Fault.tooManyRequests(Duration.ofSeconds(5)), Fault.tooManyRequests(Duration.ofSeconds(5)),
                 Fault.unavailable(), Fault.reset(), Fault.slow(Duration.ofSeconds(3)), Fault.serverError()), f);
         assertThrows(IllegalArgumentException.class, () -> Fault.parseList("418"));
-        EmbeddedRegistry r = start(RegistryOptions.defaults(temp.resolve("reg")).withFaults(Fault.parseList("503*2")));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withFaults(Fault.parseList("503*2")));
         assertEquals(503, HttpPublish.put(r, null, meta("g", "1.0.0"), crate("g")).status());
         assertEquals(503, HttpPublish.put(r, null, meta("g", "1.0.0"), crate("g")).status());
         assertEquals(200, HttpPublish.put(r, null, meta("g", "1.0.0"), crate("g")).status());
@@ -185,7 +182,7 @@ class EmbeddedRegistryHttpTest {
 
     @Test
     void indexLagHidesANewVersionForAWhile() throws Exception {
-        EmbeddedRegistry r = start(RegistryOptions.defaults(temp.resolve("reg")).withIndexLag(Duration.ofMillis(800)));
+        EmbeddedRegistry r = registries.start(RegistryOptions.defaults(temp.resolve("reg")).withIndexLag(Duration.ofMillis(800)));
         HttpPublish.put(r, null, meta("lag", "1.0.0"), crate("lag"));
         assertEquals(404, HttpPublish.get(r.apiUrl() + "/index/3/l/lag", null).status());
         Thread.sleep(900);
