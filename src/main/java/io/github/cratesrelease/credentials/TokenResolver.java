@@ -1,0 +1,188 @@
+package io.github.cratesrelease.credentials;
+
+import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds the publish token of a registry, in this order: the spec's reference ({@code env}, {@code server},
+ * {@code provider}), cargo's environment variables ({@code CARGO_REGISTRY_TOKEN} for crates.io,
+ * {@code CARGO_REGISTRIES_<NAME>_TOKEN}), then {@code $CARGO_HOME/credentials.toml}. A provider is run with the
+ * registry in its environment (token-from-stdout) or over cargo's JSON protocol (external providers).
+ */
+public final class TokenResolver {
+
+    /** Looks up a Maven settings.xml server's decrypted password. */
+    @FunctionalInterface
+    public interface ServerLookup {
+        Optional<String> password(String serverId);
+    }
+
+    /** The token (null when none was found) and every place looked, for the error message. */
+    public record Resolution(Secret token, List<String> looked) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final Map<String, String> env;
+    private final ServerLookup servers;
+    private final ProcessRunner runner;
+
+    public TokenResolver(Map<String, String> env, ServerLookup servers, ProcessRunner runner) {
+        this.env = env;
+        this.servers = servers == null ? id -> Optional.empty() : servers;
+        this.runner = runner;
+    }
+
+    /** The environment variable cargo reads a registry's token from. */
+    public static String envVariable(String registry) {
+        return ReleaseSpec.CRATES_IO.equals(registry) ? "CARGO_REGISTRY_TOKEN"
+                : "CARGO_REGISTRIES_" + registry.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
+    }
+
+    public Resolution resolve(String registry, String indexUrl, TokenRef ref) {
+        List<String> looked = new ArrayList<>();
+        if (ref != null) {
+            Secret s = switch (ref.kind()) {
+                case ENV -> fromEnv(ref.reference(), looked);
+                case SERVER -> fromServer(ref.reference(), looked);
+                case PROVIDER -> fromProvider(ref.reference(), registry, indexUrl, looked);
+            };
+            if (s != null) {
+                return new Resolution(s, looked);
+            }
+        }
+        Secret s = fromEnv(envVariable(registry), looked);
+        if (s == null) {
+            s = fromCredentialsFile(registry, looked);
+        }
+        return new Resolution(s, looked);
+    }
+
+    private Secret fromEnv(String name, List<String> looked) {
+        looked.add("environment variable " + name);
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : new Secret(v.strip(), "environment variable " + name);
+    }
+
+    private Secret fromServer(String id, List<String> looked) {
+        looked.add("Maven settings.xml <server> " + id);
+        return servers.password(id).filter(p -> !p.isBlank())
+                .map(p -> new Secret(p, "Maven settings.xml server " + id)).orElse(null);
+    }
+
+    private Secret fromCredentialsFile(String registry, List<String> looked) {
+        Path home = cargoHome();
+        for (String name : List.of("credentials.toml", "credentials")) {
+            Path f = home.resolve(name);
+            looked.add(f.toString());
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                TomlParseResult t = Toml.parse(f);
+                String token = ReleaseSpec.CRATES_IO.equals(registry) ? t.getString("registry.token")
+                        : t.getString(List.of("registries", registry, "token"));
+                if (token != null && !token.isBlank()) {
+                    return new Secret(token.strip(), f.toString());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // unreadable: keep looking, the message lists the file
+            }
+        }
+        return null;
+    }
+
+    private Path cargoHome() {
+        String h = env.get("CARGO_HOME");
+        if (h != null && !h.isBlank()) {
+            return Path.of(h);
+        }
+        return Path.of(env.getOrDefault("HOME", System.getProperty("user.home")), ".cargo");
+    }
+
+    private Secret fromProvider(String provider, String registry, String indexUrl, List<String> looked) {
+        String p = provider.strip();
+        if (p.equals("cargo:token")) {
+            return null;
+        }
+        looked.add("credential provider " + p.split("\\s+")[0]);
+        Map<String, String> childEnv = new HashMap<>();
+        childEnv.put("CARGO_REGISTRY_INDEX_URL", indexUrl == null ? "" : indexUrl);
+        childEnv.put("CARGO_REGISTRY_NAME_OPT", registry);
+        Path cwd = Path.of(".").toAbsolutePath();
+        if (p.startsWith("cargo:token-from-stdout")) {
+            List<String> cmd = Arrays.asList(p.substring("cargo:token-from-stdout".length()).strip().split("\\s+"));
+            ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, null, null);
+            if (r.exit() != 0) {
+                throw new CredentialException("the credential command `" + cmd.get(0) + "` for registry `" + registry
+                        + "` failed with exit code " + r.exit());
+            }
+            String token = r.stdout().isEmpty() ? "" : r.stdout().get(0).strip();
+            return token.isEmpty() ? null : new Secret(token, "credential command " + cmd.get(0));
+        }
+        if (p.startsWith("cargo:")) {
+            throw new CredentialException("credential provider `" + p + "` for registry `" + registry
+                    + "` is not supported by the plugin; use token: {env: ...}, {server: ...}, "
+                    + "'cargo:token-from-stdout <command>' or an external provider");
+        }
+        List<String> cmd = new ArrayList<>(Arrays.asList(p.split("\\s+")));
+        cmd.add("--cargo-plugin");
+        Map<String, Object> reg = new LinkedHashMap<>();
+        reg.put("index-url", indexUrl);
+        reg.put("name", registry);
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("v", 1);
+        req.put("registry", reg);
+        req.put("kind", "get");
+        req.put("operation", "read");
+        req.put("args", List.of());
+        ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, JSON.writeValueAsString(req) + "\n", null);
+        for (String line : r.stdout()) {
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (RuntimeException notJson) {
+                continue;
+            }
+            if (n.has("Ok") && n.path("Ok").path("token").isString()) {
+                return new Secret(n.path("Ok").path("token").asString(), "credential provider " + cmd.get(0));
+            }
+            if (n.has("Err")) {
+                String kind = n.path("Err").path("kind").asString("");
+                if (kind.equals("not-found") || kind.equals("url-not-supported")) {
+                    return null;
+                }
+                throw new CredentialException("credential provider `" + cmd.get(0) + "` for registry `" + registry
+                        + "` answered an error: " + n.path("Err").path("message").asString(kind));
+            }
+        }
+        if (r.exit() != 0) {
+            throw new CredentialException("credential provider `" + cmd.get(0) + "` for registry `" + registry
+                    + "` failed with exit code " + r.exit());
+        }
+        return null;
+    }
+
+    /** A credential source is misconfigured (the message names it, never a token). */
+    public static final class CredentialException extends RuntimeException {
+        public CredentialException(String message) {
+            super(message);
+        }
+    }
+}

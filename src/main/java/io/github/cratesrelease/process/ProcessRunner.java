@@ -1,0 +1,110 @@
+package io.github.cratesrelease.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Starts child processes (cargo, git, credential providers). Secrets go only into the environment; every
+ * argument list is offered to the launch listeners first, so tests can prove no token is ever an argument.
+ */
+public final class ProcessRunner {
+
+    /** The outcome of a finished process; output lines are merged stdout+stderr in arrival order. */
+    public record Result(int exit, List<String> stdout, List<String> output) {
+        public String tail(int lines) {
+            return String.join("\n", output.subList(Math.max(0, output.size() - lines), output.size()));
+        }
+    }
+
+    private final Map<String, String> baseEnv;
+    private final List<Consumer<List<String>>> launchListeners = new CopyOnWriteArrayList<>();
+
+    public ProcessRunner(Map<String, String> baseEnv) {
+        this.baseEnv = baseEnv;
+    }
+
+    public void onLaunch(Consumer<List<String>> listener) {
+        launchListeners.add(listener);
+    }
+
+    public Map<String, String> baseEnv() {
+        return baseEnv;
+    }
+
+    /**
+     * Runs a command to completion.
+     *
+     * @param env   variables set on top of the base environment (a null value removes one)
+     * @param input written to stdin, then stdin is closed (null: closed at once)
+     * @param line  receives each output line (stderr and stdout) as it arrives; may be null
+     */
+    public Result run(Path dir, Map<String, String> env, List<String> command, String input, Consumer<String> line) {
+        launchListeners.forEach(l -> l.accept(List.copyOf(command)));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        Map<String, String> e = pb.environment();
+        e.clear();
+        e.putAll(baseEnv);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                e.remove(k);
+            } else {
+                e.put(k, v);
+            }
+        });
+        try {
+            Process p = pb.start();
+            List<String> stdout = new CopyOnWriteArrayList<>();
+            List<String> all = new CopyOnWriteArrayList<>();
+            Thread err = pump(p.getErrorStream(), all, null, line);
+            Thread out = pump(p.getInputStream(), all, stdout, line);
+            try (OutputStream in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input.getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException closedEarly) {
+                // the child did not read its input; its exit code tells
+            }
+            int exit = p.waitFor();
+            err.join();
+            out.join();
+            return new Result(exit, new ArrayList<>(stdout), new ArrayList<>(all));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot run " + command.get(0) + " in " + dir + ": " + ex.getMessage(), ex);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.get(0), ex);
+        }
+    }
+
+    private static Thread pump(java.io.InputStream s, List<String> all, List<String> own, Consumer<String> line) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(s, StandardCharsets.UTF_8))) {
+                String l;
+                while ((l = r.readLine()) != null) {
+                    all.add(l);
+                    if (own != null) {
+                        own.add(l);
+                    }
+                    if (line != null) {
+                        line.accept(l);
+                    }
+                }
+            } catch (IOException ignored) {
+                // stream closed with the process
+            }
+        }, "process-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}

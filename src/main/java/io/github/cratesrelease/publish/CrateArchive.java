@@ -1,0 +1,149 @@
+package io.github.cratesrelease.publish;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * A packaged {@code .crate} file (a gzipped tar whose entries live under {@code <name>-<version>/}): its bytes,
+ * SHA-256 and the text files the publish metadata is built from.
+ */
+public final class CrateArchive {
+
+    private final Path file;
+    private final byte[] bytes;
+    private final Map<String, byte[]> entries;
+
+    private CrateArchive(Path file, byte[] bytes, Map<String, byte[]> entries) {
+        this.file = file;
+        this.bytes = bytes;
+        this.entries = entries;
+    }
+
+    public static CrateArchive read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            return new CrateArchive(file, bytes, untar(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the packaged crate " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public String sha256() {
+        return sha256(bytes);
+    }
+
+    public static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An entry by its path inside the package directory (e.g. {@code Cargo.toml}), or null. */
+    public byte[] entry(String relative) {
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            String name = e.getKey();
+            int slash = name.indexOf('/');
+            if (slash > 0 && name.substring(slash + 1).equals(relative)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    public String manifestText() {
+        byte[] m = entry("Cargo.toml");
+        if (m == null) {
+            throw new IllegalStateException(file + " has no Cargo.toml: not a cargo package");
+        }
+        return new String(m, StandardCharsets.UTF_8);
+    }
+
+    /** Reads a ustar/GNU/pax tar stream into memory (crates are at most a few MiB). */
+    static Map<String, byte[]> untar(InputStream in) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        byte[] header = new byte[512];
+        String longName = null;
+        while (true) {
+            if (in.readNBytes(header, 0, 512) < 512 || isZero(header)) {
+                return out;
+            }
+            String name = field(header, 0, 100);
+            String prefix = field(header, 345, 155);
+            long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+            char type = (char) header[156];
+            byte[] data = in.readNBytes((int) size);
+            long pad = (512 - size % 512) % 512;
+            in.readNBytes((int) pad);
+            if (type == 'L') {
+                longName = new String(data, StandardCharsets.UTF_8).replace("\0", "");
+                continue;
+            }
+            if (type == 'x') {
+                String path = paxPath(new String(data, StandardCharsets.UTF_8));
+                if (path != null) {
+                    longName = path;
+                }
+                continue;
+            }
+            String full = longName != null ? longName : prefix.isEmpty() ? name : prefix + "/" + name;
+            longName = null;
+            if (type == '0' || type == '\0') {
+                out.put(full, data);
+            }
+        }
+    }
+
+    private static String paxPath(String records) {
+        for (String line : records.split("\n")) {
+            int sp = line.indexOf(' ');
+            if (sp > 0 && line.startsWith("path=", sp + 1)) {
+                return line.substring(sp + 6);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isZero(byte[] b) {
+        for (byte x : b) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String field(byte[] h, int off, int len) {
+        int end = off;
+        while (end < off + len && h[end] != 0) {
+            end++;
+        }
+        return new String(h, off, end - off, StandardCharsets.UTF_8);
+    }
+
+    static byte[] readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        in.transferTo(out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,258 @@
+package io.github.cratesrelease.registry.client;
+
+import io.github.cratesrelease.credentials.Secret;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client for a cargo registry: the sparse index (config.json, index files with ETag caching) and the web API
+ * (publish, version lookup). Tokens go only into the Authorization header.
+ */
+public final class RegistryClient implements AutoCloseable {
+
+    /** What {@code config.json} says. */
+    public record IndexConfig(String dl, String api, boolean authRequired) {
+    }
+
+    /** One published version as the index lists it. */
+    public record IndexEntry(String name, String version, String cksum, boolean yanked) {
+    }
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final MediaType OCTETS = MediaType.get("application/octet-stream");
+
+    private final OkHttpClient http;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(String etag, String body) {
+    }
+
+    public RegistryClient(Duration timeout) {
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .callTimeout(timeout.multipliedBy(2))
+                .retryOnConnectionFailure(false)
+                .followRedirects(true)
+                .build();
+    }
+
+    /** The sparse index root, without the {@code sparse+} prefix and with a trailing slash. */
+    public static String httpIndex(String indexUrl) {
+        String u = indexUrl.startsWith("sparse+") ? indexUrl.substring(7) : indexUrl;
+        return u.endsWith("/") ? u : u + "/";
+    }
+
+    public static boolean isSparse(String indexUrl) {
+        return indexUrl.startsWith("sparse+");
+    }
+
+    public IndexConfig config(String indexUrl, Secret token) throws IOException, RegistryHttpException {
+        String url = httpIndex(indexUrl) + "config.json";
+        try (Response r = http.newCall(get(url, null)).execute()) {
+            if (r.code() == 401 && token != null) {
+                r.close();
+                try (Response again = http.newCall(get(url, token)).execute()) {
+                    return parseConfig(url, again);
+                }
+            }
+            return parseConfig(url, r);
+        }
+    }
+
+    private IndexConfig parseConfig(String url, Response r) throws IOException, RegistryHttpException {
+        String body = r.body().string();
+        if (!r.isSuccessful()) {
+            throw error(r.code(), body, r.header("Retry-After"));
+        }
+        JsonNode n = JSON.readTree(body);
+        String api = n.path("api").isString() ? n.path("api").asString() : null;
+        if (api != null && api.endsWith("/")) {
+            api = api.substring(0, api.length() - 1);
+        }
+        return new IndexConfig(n.path("dl").asString(null), api, n.path("auth-required").asBoolean(false));
+    }
+
+    /** The index lines of a crate; empty when the registry does not know it (404, 410, 451). */
+    public List<IndexEntry> index(String indexUrl, String crate, Secret token) throws IOException,
+            RegistryHttpException {
+        String url = httpIndex(indexUrl) + indexPath(crate);
+        Cached c = cache.get(url);
+        Request.Builder b = get(url, token).newBuilder();
+        if (c != null) {
+            b.header("If-None-Match", c.etag());
+        }
+        String body;
+        try (Response r = http.newCall(b.build()).execute()) {
+            if (r.code() == 304 && c != null) {
+                body = c.body();
+            } else if (r.code() == 404 || r.code() == 410 || r.code() == 451) {
+                return List.of();
+            } else if (!r.isSuccessful()) {
+                throw error(r.code(), r.body().string(), r.header("Retry-After"));
+            } else {
+                body = r.body().string();
+                String etag = r.header("ETag");
+                if (etag != null) {
+                    cache.put(url, new Cached(etag, body));
+                }
+            }
+        }
+        List<IndexEntry> out = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode n = JSON.readTree(line);
+            out.add(new IndexEntry(n.path("name").asString(), n.path("vers").asString(), n.path("cksum").asString(),
+                    n.path("yanked").asBoolean(false)));
+        }
+        return out;
+    }
+
+    /** The index entry of a version (build metadata ignored), or null. */
+    public IndexEntry find(String indexUrl, String crate, String version, Secret token) throws IOException,
+            RegistryHttpException {
+        for (IndexEntry e : index(indexUrl, crate, token)) {
+            if (stripBuild(e.version()).equals(stripBuild(version))) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The checksum the web API reports for a version ({@code GET /api/v1/crates/{name}/{version}}), or null. */
+    public String apiChecksum(String api, String crate, String version, Secret token) throws IOException,
+            RegistryHttpException {
+        String url = api + "/api/v1/crates/" + crate + "/" + version;
+        try (Response r = http.newCall(get(url, token)).execute()) {
+            String body = r.body().string();
+            if (r.code() == 404) {
+                return null;
+            }
+            if (!r.isSuccessful()) {
+                throw error(r.code(), body, r.header("Retry-After"));
+            }
+            JsonNode v = JSON.readTree(body).path("version");
+            return v.path("checksum").isString() ? v.path("checksum").asString() : "";
+        }
+    }
+
+    /** {@code PUT /api/v1/crates/new}; returns the registry's warnings (may be empty). */
+    public List<String> publish(String api, Secret token, byte[] metadataJson, byte[] crate) throws IOException,
+            RegistryHttpException {
+        ByteBuffer body = ByteBuffer.allocate(8 + metadataJson.length + crate.length).order(ByteOrder.LITTLE_ENDIAN);
+        body.putInt(metadataJson.length).put(metadataJson).putInt(crate.length).put(crate);
+        Request.Builder b = new Request.Builder().url(api + "/api/v1/crates/new")
+                .put(RequestBody.create(body.array(), OCTETS))
+                .header("Accept", "application/json")
+                .header("User-Agent", "crates-maven-plugin");
+        if (token != null) {
+            b.header("Authorization", token.reveal());
+        }
+        try (Response r = http.newCall(b.build()).execute()) {
+            String text = r.body().string();
+            if (!r.isSuccessful()) {
+                throw error(r.code(), text, r.header("Retry-After"));
+            }
+            JsonNode n = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            if (n.has("errors")) {
+                throw error(r.code(), text, null);
+            }
+            List<String> warnings = new ArrayList<>();
+            JsonNode w = n.path("warnings");
+            for (String k : List.of("invalid_categories", "invalid_badges", "other")) {
+                for (JsonNode x : w.path(k)) {
+                    warnings.add(k.equals("other") ? x.asString() : k.replace('_', ' ') + ": " + x.asString());
+                }
+            }
+            return warnings;
+        }
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    private static Request get(String url, Secret token) {
+        Request.Builder b = new Request.Builder().url(url).header("User-Agent", "crates-maven-plugin");
+        if (token != null) {
+            b.header("Authorization", token.reveal());
+        }
+        return b.build();
+    }
+
+    private static RegistryHttpException error(int status, String body, String retryAfter) {
+        String detail = body == null ? "" : body.strip();
+        try {
+            JsonNode n = JSON.readTree(detail);
+            List<String> details = new ArrayList<>();
+            for (JsonNode e : n.path("errors")) {
+                details.add(e.path("detail").asString(""));
+            }
+            if (!details.isEmpty()) {
+                detail = String.join("; ", details);
+            }
+        } catch (RuntimeException notJson) {
+            if (detail.length() > 300) {
+                detail = detail.substring(0, 300) + "...";
+            }
+        }
+        return new RegistryHttpException(status, detail, parseRetryAfter(retryAfter, Instant.now()));
+    }
+
+    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
+    public static Instant parseRetryAfter(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.trim();
+        try {
+            return now.plusSeconds(Long.parseLong(v));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    }
+
+    public static String indexPath(String crate) {
+        String n = crate.toLowerCase(Locale.ROOT);
+        return switch (n.length()) {
+            case 1 -> "1/" + n;
+            case 2 -> "2/" + n;
+            case 3 -> "3/" + n.charAt(0) + "/" + n;
+            default -> n.substring(0, 2) + "/" + n.substring(2, 4) + "/" + n;
+        };
+    }
+
+    private static String stripBuild(String v) {
+        int plus = v.indexOf('+');
+        return plus < 0 ? v : v.substring(0, plus);
+    }
+}

@@ -1,0 +1,34 @@
+package io.github.cratesrelease.publish;
+
+import io.github.cratesrelease.workflow.Reporter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every line a run prints (and echoes it, so a failing test shows the run). */
+final class RecordingReporter implements Reporter {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void info(String line) {
+        add("[INFO] " + line);
+    }
+
+    @Override
+    public void warn(String line) {
+        add("[WARN] " + line);
+    }
+
+    @Override
+    public void error(String line) {
+        add("[ERROR] " + line);
+    }
+
+    private void add(String l) {
+        lines.add(l);
+        System.out.println(l);
+    }
+
+    String text() {
+        return String.join("\n", lines);
+    }
+}

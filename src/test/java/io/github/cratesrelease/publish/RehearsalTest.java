@@ -1,0 +1,33 @@
+package io.github.cratesrelease.publish;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cratesrelease.publish.PublishResult.Status;
+import io.github.cratesrelease.testing.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RehearsalTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exampleRehearsesInGraphOrderAndAConsumerBuilds() throws Exception {
+        Path ws = Fixtures.example(tmp);
+        RecordingReporter log = new RecordingReporter();
+        PublishResult r = new PublishEngine(System.getenv(), log).publish(
+                PublishRequest.of(ws.resolve("release.yaml")).withRehearse(true).withVerify(false));
+        assertEquals(8, r.count(Status.PUBLISHED), log.text());
+        assertTrue(Files.isRegularFile(r.report()));
+        assertTrue(log.text().contains("Consumer check passed"), log.text());
+        List<String> order = r.crates().stream().map(PublishResult.CrateOutcome::name).toList();
+        assertTrue(order.indexOf("llmo-core") > order.indexOf("llmo-auth"));
+        assertTrue(order.indexOf("llmo-cli") > order.indexOf("llmo-sdk"));
+    }
+}
