@@ -128,6 +128,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return store.metadata(name, version);
     }
 
+    /** The metadata JSON of a publish, byte for byte as the client sent it, or null. */
+    public byte[] receivedMetadataBytes(String name, String version) {
+        return store.rawMetadata(name, version);
+    }
+
     public byte[] crateFile(String name, String version) {
         return store.crateBytes(name, version);
     }
@@ -323,6 +328,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         ByteBuffer buf = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
         JsonNode meta;
         byte[] crate;
+        byte[] rawJson;
         try {
             int jsonLen = buf.getInt();
             byte[] json = new byte[jsonLen];
@@ -331,11 +337,12 @@ public final class EmbeddedRegistry implements AutoCloseable {
             crate = new byte[crateLen];
             buf.get(crate);
             meta = JSON.readTree(json);
+            rawJson = json;
         } catch (RuntimeException e) {
             throw new RegistryError(400, "malformed publish request: expected u32 LE JSON length, JSON, u32 LE crate "
                     + "length, crate bytes");
         }
-        ObjectNode line = store.publish(meta, crate);
+        ObjectNode line = store.publish(meta, rawJson, crate);
         log.accept("Published " + line.get("name").asString() + " " + line.get("vers").asString()
                 + (options.indexLag().isZero() ? "" : " (visible in the index after " + options.indexLag() + ")"));
         ObjectNode warnings = JSON.createObjectNode();

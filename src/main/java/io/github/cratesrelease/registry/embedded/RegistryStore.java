@@ -101,6 +101,11 @@ public final class RegistryStore {
 
     /** Publishes a crate: validates like crates.io, stores it, and returns the index line written. */
     public synchronized ObjectNode publish(JsonNode meta, byte[] crate) {
+        return publish(meta, JSON.writeValueAsBytes(meta), crate);
+    }
+
+    /** Stores a publish; {@code rawMetadata} is kept byte for byte as the client sent it. */
+    public synchronized ObjectNode publish(JsonNode meta, byte[] rawMetadata, byte[] crate) {
         String name = text(meta, "name");
         String vers = text(meta, "vers");
         if (name == null || !NAME.matcher(name).matches()) {
@@ -207,7 +212,7 @@ public final class RegistryStore {
             Path crateFile = dir.resolve("crates").resolve(lower).resolve(vers + ".crate");
             writeAtomically(crateFile, crate);
             writeAtomically(dir.resolve("metadata").resolve(lower).resolve(vers + ".json"),
-                    JSON.writeValueAsBytes(meta));
+                    rawMetadata);
             crates.computeIfAbsent(canonical(name), k -> new ArrayList<>()).add(new Entry(name, vers, line));
             if (!lag.isZero()) {
                 visibleAt.put(lower + "@" + vers, clock.instant().plus(lag));
@@ -293,8 +298,18 @@ public final class RegistryStore {
 
     /** The metadata JSON of a publish, as the client sent it. */
     public JsonNode metadata(String name, String vers) {
+        byte[] raw = rawMetadata(name, vers);
+        return raw == null ? null : JSON.readTree(raw);
+    }
+
+    /** The metadata JSON of a publish, byte for byte as the client sent it, or null. */
+    public byte[] rawMetadata(String name, String vers) {
         Path f = dir.resolve("metadata").resolve(name.toLowerCase(Locale.ROOT)).resolve(vers + ".json");
-        return Files.isRegularFile(f) ? JSON.readTree(f.toFile()) : null;
+        try {
+            return Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static String sha256(byte[] bytes) {

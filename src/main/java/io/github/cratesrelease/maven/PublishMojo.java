@@ -1,0 +1,116 @@
+package io.github.cratesrelease.maven;
+
+import io.github.cratesrelease.publish.PublishEngine;
+import io.github.cratesrelease.publish.PublishRequest;
+import io.github.cratesrelease.workflow.ReleaseWorkflow;
+import io.github.cratesrelease.workflow.SpecRequest;
+import java.time.Duration;
+import java.util.Optional;
+import javax.inject.Inject;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Packages and verifies every crate of the plan once, then uploads them wave by wave (in parallel within a wave) to
+ * their registries; skips what is already published, resumes from the journal, waits out 429s and retries 5xx.
+ * {@code -Dcrates.rehearse} does it all against a fresh embedded registry standing in for every target registry;
+ * {@code -Dcrates.dryRun} packages and verifies only.
+ */
+@Mojo(name = "publish", requiresProject = false, threadSafe = true)
+public class PublishMojo extends AbstractCratesMojo {
+
+    /** Publish into a fresh embedded registry instead of the real ones (nothing real is touched). */
+    @Parameter(property = "crates.rehearse", defaultValue = "false")
+    private boolean rehearse;
+
+    /** Run cargo's verification build while packaging. */
+    @Parameter(property = "crates.verify", defaultValue = "true")
+    private boolean verify;
+
+    /** Uploads at once within a wave. */
+    @Parameter(property = "crates.parallelism", defaultValue = "4")
+    private int parallelism;
+
+    /** {@code auto} (direct where the registry has a sparse index), {@code direct} or {@code cargo}. */
+    @Parameter(property = "crates.uploadMode", defaultValue = "auto")
+    private String uploadMode;
+
+    /** Publish from a git tree with uncommitted changes. */
+    @Parameter(property = "crates.allowDirty", defaultValue = "false")
+    private boolean allowDirty;
+
+    /** Attempts after a 5xx answer, a reset connection or a timeout, per crate. */
+    @Parameter(property = "crates.retries", defaultValue = "5")
+    private int retries;
+
+    /** First pause between such attempts; it doubles each time (at most 60s). */
+    @Parameter(property = "crates.retryBackoff", defaultValue = "1s")
+    private String retryBackoff;
+
+    /** Timeout of one HTTP request to a registry. */
+    @Parameter(property = "crates.httpTimeout", defaultValue = "60s")
+    private String httpTimeout;
+
+    /** After a rehearsal, build a scratch crate that depends on every published crate. */
+    @Parameter(property = "crates.consumerCheck", defaultValue = "true")
+    private boolean consumerCheck;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public PublishMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    @Override
+    protected void run(ReleaseWorkflow workflow, SpecRequest request) throws MojoFailureException {
+        PublishRequest.Mode mode;
+        try {
+            mode = PublishRequest.Mode.valueOf(uploadMode.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("-Dcrates.uploadMode=" + uploadMode + " is not a mode: use auto, direct or "
+                    + "cargo");
+        }
+        PublishRequest r = new PublishRequest(request.spec(), request.outputDirectory(), request.dryRun(), rehearse,
+                verify, parallelism, mode, allowDirty, retries, duration("crates.retryBackoff", retryBackoff),
+                duration("crates.httpTimeout", httpTimeout), consumerCheck, this::serverPassword);
+        new PublishEngine(System.getenv(), new MavenReporter(getLog())).publish(r);
+    }
+
+    private Duration duration(String property, String text) throws MojoFailureException {
+        try {
+            return io.github.cratesrelease.spec.SpecLoader.parseDuration(text.trim());
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("-D" + property + "=" + text + " is not a duration: write e.g. 500ms, 2s, "
+                    + "1m30s");
+        }
+    }
+
+    /** The decrypted password of a settings.xml server, for {@code token: {server: id}}. */
+    private Optional<String> serverPassword(String id) {
+        if (settings == null) {
+            return Optional.empty();
+        }
+        Server server = settings.getServer(id);
+        if (server == null) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult res = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem p : res.getProblems()) {
+            getLog().warn("settings.xml server " + id + ": " + p.getMessage());
+        }
+        Server s = res.getServer() != null ? res.getServer() : server;
+        return Optional.ofNullable(s.getPassword());
+    }
+
+}
