@@ -1,6 +1,5 @@
 package io.github.cratesrelease.publish;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,6 +70,35 @@ public final class CrateArchive {
         return null;
     }
 
+    /** True when both archives hold the same files, ignoring {@code .cargo_vcs_info.json} (the commit id). */
+    public boolean sameFilesAs(CrateArchive other) {
+        Map<String, byte[]> a = withoutVcsInfo(entries);
+        Map<String, byte[]> b = withoutVcsInfo(other.entries);
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, byte[]> e : a.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, byte[]> withoutVcsInfo(Map<String, byte[]> m) {
+        Map<String, byte[]> out = new LinkedHashMap<>(m);
+        out.keySet().removeIf(k -> k.endsWith("/.cargo_vcs_info.json"));
+        return out;
+    }
+
+    public static CrateArchive of(Path name, byte[] bytes) {
+        try {
+            return new CrateArchive(name, bytes, untar(new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the crate " + name, e);
+        }
+    }
+
     public String manifestText() {
         byte[] m = entry("Cargo.toml");
         if (m == null) {
@@ -139,11 +167,5 @@ public final class CrateArchive {
             end++;
         }
         return new String(h, off, end - off, StandardCharsets.UTF_8);
-    }
-
-    static byte[] readAll(InputStream in) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        in.transferTo(out);
-        return out.toByteArray();
     }
 }

@@ -64,6 +64,7 @@ public final class Journal {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<String> events = new ArrayList<>();
     private final boolean resumed;
+    private String head;
 
     private Journal(Path file, String fingerprint, String started, boolean resumed) {
         this.file = file;
@@ -82,6 +83,7 @@ public final class Journal {
                 JsonNode n = JSON.readTree(Files.readString(file));
                 if (fingerprint.equals(n.path("fingerprint").asString(""))) {
                     Journal j = new Journal(file, fingerprint, n.path("started").asString(), true);
+                    j.head = text(n, "sourceCommit");
                     for (JsonNode e : n.path("crates")) {
                         Entry x = new Entry(e.path("name").asString(), e.path("version").asString(),
                                 e.path("registry").asString(), e.path("wave").asInt());
@@ -117,6 +119,16 @@ public final class Journal {
 
     private static String text(JsonNode n, String k) {
         return n.hasNonNull(k) ? n.path(k).asString() : null;
+    }
+
+    /** The git commit the crates were packaged from (null: unknown, not a repository or a dirty tree). */
+    public synchronized String sourceCommit() {
+        return head;
+    }
+
+    public synchronized void sourceCommit(String commit) {
+        head = commit;
+        save();
     }
 
     public boolean resumed() {
@@ -157,6 +169,7 @@ public final class Journal {
         root.put("fingerprint", fingerprint);
         root.put("started", started);
         root.put("updated", Instant.now().toString());
+        root.put("sourceCommit", head);
         ArrayNode crates = root.putArray("crates");
         for (Entry e : entries.values()) {
             ObjectNode o = crates.addObject();

@@ -97,6 +97,12 @@ public final class PublishEngine {
         boolean newCrate;
         Status status = Status.NOT_PUBLISHED;
         long waitMs;
+        /** The checksum the index must show: ours, or the registry's for a crate published from another commit. */
+        String expectedCksum;
+
+        String expected() {
+            return expectedCksum != null ? expectedCksum : archive.sha256();
+        }
 
         Item(PlannedCrate planned, int wave, Entry entry) {
             this.planned = planned;
@@ -360,9 +366,15 @@ public final class PublishEngine {
             Path workDir, Map<String, String> cargoEnv, Path runDir, Journal journal) throws IOException {
         Path store = runDir.resolve("packages");
         List<Item> todo = new ArrayList<>();
+        String commit = request.rehearse() || request.dryRun() ? null : cleanCommit(a.workspace().root(), runDir);
+        boolean sameSources = journal != null && journal.resumed() && commit != null
+                && commit.equals(journal.sourceCommit());
+        if (journal != null && journal.resumed() && !sameSources) {
+            out.info("The sources changed since the interrupted run (or are not committed): packaging again");
+        }
         for (Item i : items) {
             Entry e = i.entry;
-            if (journal != null && journal.resumed() && e.file != null && e.cksum != null
+            if (sameSources && e.file != null && e.cksum != null
                     && Files.isRegularFile(Path.of(e.file))) {
                 CrateArchive c = CrateArchive.read(Path.of(e.file));
                 if (c.sha256().equals(e.cksum)) {
@@ -420,9 +432,26 @@ public final class PublishEngine {
             i.entry.file = kept.toString();
             i.entry.cksum = i.archive.sha256();
             if (journal != null) {
-                journal.update(i.entry, State.PACKAGED, null);
+                journal.update(i.entry, i.entry.state != null && i.entry.state.mayBeUploaded() ? i.entry.state
+                        : State.PACKAGED, null);
             }
         }
+        if (journal != null) {
+            journal.sourceCommit(commit);
+        }
+    }
+
+    /** HEAD when the workspace has no uncommitted change (packages from it can be reused), else null. */
+    private String cleanCommit(Path root, Path outDir) {
+        GitRepo git = new GitRepo(runner, root);
+        if (!git.isRepository()) {
+            return null;
+        }
+        List<String> ignored = new ArrayList<>(List.of("target/"));
+        if (outDir.startsWith(root.toAbsolutePath().normalize())) {
+            ignored.add(root.toAbsolutePath().normalize().relativize(outDir) + "/");
+        }
+        return git.changes(ignored).isEmpty() ? git.head() : null;
     }
 
     private Path targetDirectory(Path workDir) {
@@ -471,16 +500,25 @@ public final class PublishEngine {
                     continue;
                 }
                 if (cksum.isEmpty() || cksum.equals(i.archive.sha256())) {
-                    i.status = i.entry.state != null && i.entry.state.mayBeUploaded() ? Status.PUBLISHED : Status.SKIPPED;
+                    boolean thisRelease = i.entry.state == State.UPLOADING || i.entry.state == State.UPLOADED;
+                    i.status = thisRelease ? Status.PUBLISHED : Status.SKIPPED;
                     if (!dryRun && i.entry.state != State.UPLOADED && i.entry.state != State.VERIFIED) {
                         i.entry.state = i.status == Status.PUBLISHED ? State.UPLOADED : State.SKIPPED;
                     }
                     out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
                             + "` with the same checksum" + (i.status == Status.PUBLISHED ? " (uploaded by the "
                                     + "interrupted run)" : ""));
+                } else if (sameFiles(i, t, client, cksum)) {
+                    i.status = Status.SKIPPED;
+                    i.expectedCksum = cksum;
+                    if (!dryRun) {
+                        i.entry.state = State.SKIPPED;
+                    }
+                    out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
+                            + "` with the same files (packaged from another commit)");
                 } else {
                     conflicts.add(i.label() + " is already on `" + t.name() + "` with checksum " + cksum
-                            + ", but the crate packaged now has " + i.archive.sha256());
+                            + ", but the crate packaged now has other content (" + i.archive.sha256() + ")");
                 }
             } catch (IOException | RegistryHttpException e) {
                 String msg = "cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage();
@@ -500,6 +538,18 @@ public final class PublishEngine {
             }
             throw new ReleaseException("cannot publish: " + conflicts.size() + " version(s) already published with "
                     + "different content; nothing was uploaded", d);
+        }
+    }
+
+    /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */
+    private boolean sameFiles(Item i, Target t, RegistryClient client, String cksum) {
+        try {
+            byte[] published = client.download(t.index(), i.planned.name(), i.planned.version(), cksum, t.token());
+            return CrateArchive.of(Path.of(i.planned.name() + "-" + i.planned.version() + ".crate"), published)
+                    .sameFilesAs(i.archive);
+        } catch (IOException | RegistryHttpException | UncheckedIOException e) {
+            out.warn("cannot download the published " + i.label() + " to compare it: " + masker.mask(e.getMessage()));
+            return false;
         }
     }
 
@@ -609,6 +659,7 @@ public final class PublishEngine {
             RateLimits.Pacer pacer, long origin, Path workDir, Map<String, String> cargoEnv) {
         boolean ambiguous = i.entry.state != null && i.entry.state.mayBeUploaded();
         int failures = 0;
+        int rateWaits = 0;
         Duration backoff = request.retryBackoff();
         while (true) {
             if (pacer != null) {
@@ -650,7 +701,7 @@ public final class PublishEngine {
                     journal.update(i.entry, State.UPLOADING, "429 until " + until);
                     sleepWithProgress(wait, i.label() + ": registry rate limit");
                     i.waitMs += wait;
-                    if (++failures > 50) {
+                    if (++rateWaits > 50) {
                         throw new CrateFailure("still rate limited after 50 waits: " + e.detail());
                     }
                     continue;
@@ -792,9 +843,9 @@ public final class PublishEngine {
                 if (e != null) {
                     long waited = System.currentTimeMillis() - start;
                     i.waitMs += waited;
-                    if (!e.cksum().equals(i.archive.sha256())) {
+                    if (!e.cksum().equals(i.expected())) {
                         return "integrity check failed: the index of `" + t.name() + "` lists " + i.label()
-                                + " with checksum " + e.cksum() + " but the crate we built has " + i.archive.sha256();
+                                + " with checksum " + e.cksum() + " but the crate we built has " + i.expected();
                     }
                     if (waited >= 1000) {
                         out.info(prefix + " " + i.label() + " visible in the index of `" + t.name() + "` after "
@@ -842,7 +893,7 @@ public final class PublishEngine {
             }
         }
         if (problems.isEmpty()) {
-            out.info("Integrity: every crate is in its index with the SHA-256 of the crate built here");
+            out.info("Integrity: every crate is in its index with the expected SHA-256");
             return null;
         }
         return String.join("; ", problems);
@@ -890,7 +941,7 @@ public final class PublishEngine {
             Status s = i.status == Status.NOT_PUBLISHED && i.archive != null && i.entry.state == null
                     ? Status.PACKAGED : i.status;
             o.add(new CrateOutcome(i.wave, i.planned.name(), i.planned.version(), i.planned.registry(), s,
-                    i.archive == null ? null : i.archive.sha256(), i.entry.uploadMs, i.waitMs, i.entry.attempts,
+                    i.archive == null ? null : i.expected(), i.entry.uploadMs, i.waitMs, i.entry.attempts,
                     i.entry.detail));
         }
         return o;

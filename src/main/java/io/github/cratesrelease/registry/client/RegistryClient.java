@@ -159,6 +159,30 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /** Downloads a published {@code .crate} as config.json's {@code dl} says. */
+    public byte[] download(String indexUrl, String crate, String version, String cksum, Secret token)
+            throws IOException, RegistryHttpException {
+        IndexConfig c = config(indexUrl, token);
+        String dl = c.dl();
+        String lower = crate.toLowerCase(Locale.ROOT);
+        String prefix = indexPath(lower);
+        prefix = prefix.substring(0, prefix.lastIndexOf('/'));
+        String url;
+        if (dl.contains("{crate}") || dl.contains("{version}") || dl.contains("{prefix}")
+                || dl.contains("{lowerprefix}") || dl.contains("{sha256-checksum}")) {
+            url = dl.replace("{crate}", crate).replace("{version}", version).replace("{prefix}", prefix)
+                    .replace("{lowerprefix}", prefix).replace("{sha256-checksum}", cksum == null ? "" : cksum);
+        } else {
+            url = dl + "/" + crate + "/" + version + "/download";
+        }
+        try (Response r = http.newCall(get(url, c.authRequired() ? token : null)).execute()) {
+            if (!r.isSuccessful()) {
+                throw error(r.code(), r.body().string(), r.header("Retry-After"));
+            }
+            return r.body().bytes();
+        }
+    }
+
     /** {@code PUT /api/v1/crates/new}; returns the registry's warnings (may be empty). */
     public List<String> publish(String api, Secret token, byte[] metadataJson, byte[] crate) throws IOException,
             RegistryHttpException {
