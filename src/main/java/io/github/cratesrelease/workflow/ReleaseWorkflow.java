@@ -12,6 +12,7 @@ import io.github.cratesrelease.plan.PlanWriter;
 import io.github.cratesrelease.plan.Planner;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.plan.ReleaseSet;
+import io.github.cratesrelease.publish.RateLimits;
 import io.github.cratesrelease.reconcile.Reconciler;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.SpecLoader;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -76,6 +78,7 @@ public final class ReleaseWorkflow {
                     + " error(s)", a.diagnostics());
         }
         PlanWriter.table(a.plan()).forEach(reporter::info);
+        rateLimitEstimate(a);
         Path file = null;
         if (request.dryRun()) {
             reporter.info("Dry run: plan.json not written");
@@ -84,6 +87,28 @@ public final class ReleaseWorkflow {
             reporter.info("Plan written to " + new Location(file, 0, 0));
         }
         return new PlanResult(a, file);
+    }
+
+    /**
+     * What the registries' rate limits mean for this plan. The plan is made offline, so it shows both cases: every
+     * crate already exists on its registry (new versions), or none does (new crates); crates:publish looks each
+     * crate up and says which case applies.
+     */
+    private void rateLimitEstimate(Analysis a) {
+        RateLimits limits = RateLimits.of(a.spec());
+        for (boolean fresh : new boolean[] {false, true}) {
+            List<RateLimits.Item> items = a.plan().crates().stream()
+                    .map(c -> new RateLimits.Item(c.name(), c.version(), c.registry(), fresh)).toList();
+            RateLimits.Estimate e = limits.estimate(items);
+            String when = fresh ? "if no crate exists yet on its registry" : "if every crate already exists";
+            if (e.delays().isEmpty()) {
+                reporter.info("Rate limits, " + when + ": no crate waits");
+            } else {
+                reporter.info("Rate limits, " + when + ": at least " + RateLimits.human(e.total()) + "; waiting: "
+                        + e.delays().stream().map(d -> d.item().crate() + " (+" + RateLimits.human(d.at()) + ")")
+                                .collect(java.util.stream.Collectors.joining(", ")));
+            }
+        }
     }
 
     public record PlanResult(Analysis analysis, Path planFile) {
