@@ -473,71 +473,94 @@ public final class PublishEngine {
     // ---------------------------------------------------------------- lookups and estimate
 
     private void lookups(List<Item> items, Map<String, Target> targets, RegistryClient client, boolean dryRun) {
-        List<String> conflicts = new ArrayList<>();
-        for (Item i : items) {
-            Target t = targets.get(i.planned.registry());
-            if (dryRun && t.cargoName().equals(REHEARSAL)) {
-                i.newCrate = true;
-                continue;
+        List<Diagnostic> conflicts = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(8, items.size())));
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (Item i : items) {
+                futures.add(pool.submit(() -> lookup(i, targets, client, dryRun, conflicts)));
             }
-            if (t.index() == null || !RegistryClient.isSparse(t.index())) {
-                i.newCrate = false;
-                continue;
-            }
-            try {
-                List<IndexEntry> lines = client.index(t.index(), i.planned.name(), t.token());
-                i.newCrate = lines.isEmpty();
-                IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.planned.version()))
-                        .findFirst().orElse(null);
-                String cksum = found == null ? null : found.cksum();
-                if (found == null && i.entry.state != null && i.entry.state.mayBeUploaded() && api(t, client) != null) {
-                    cksum = client.apiChecksum(api(t, client), i.planned.name(), i.planned.version(), t.token());
-                    if (cksum != null) {
-                        out.info(i.label() + ": uploaded by the interrupted run, not yet in the index");
+            for (Future<?> f : futures) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while looking up versions", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
                     }
-                }
-                if (cksum == null) {
-                    continue;
-                }
-                if (cksum.isEmpty() || cksum.equals(i.archive.sha256())) {
-                    boolean thisRelease = i.entry.state == State.UPLOADING || i.entry.state == State.UPLOADED;
-                    i.status = thisRelease ? Status.PUBLISHED : Status.SKIPPED;
-                    if (!dryRun && i.entry.state != State.UPLOADED && i.entry.state != State.VERIFIED) {
-                        i.entry.state = i.status == Status.PUBLISHED ? State.UPLOADED : State.SKIPPED;
-                    }
-                    out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
-                            + "` with the same checksum" + (i.status == Status.PUBLISHED ? " (uploaded by the "
-                                    + "interrupted run)" : ""));
-                } else if (sameFiles(i, t, client, cksum)) {
-                    i.status = Status.SKIPPED;
-                    i.expectedCksum = cksum;
-                    if (!dryRun) {
-                        i.entry.state = State.SKIPPED;
-                    }
-                    out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
-                            + "` with the same files (packaged from another commit)");
-                } else {
-                    conflicts.add(i.label() + " is already on `" + t.name() + "` with checksum " + cksum
-                            + ", but the crate packaged now has other content (" + i.archive.sha256() + ")");
-                }
-            } catch (IOException | RegistryHttpException e) {
-                String msg = "cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage();
-                if (dryRun) {
-                    out.warn(masker.mask(msg));
-                } else {
-                    throw new ReleaseException(Diagnostic.error(Location.of(i.planned.manifest()), masker.mask(msg),
-                            "check the registry's index URL and your network, then run again"));
+                    throw new IllegalStateException(e.getCause());
                 }
             }
+        } finally {
+            pool.shutdownNow();
         }
         if (!conflicts.isEmpty()) {
             Diagnostics d = new Diagnostics();
-            for (String c : conflicts) {
-                d.error(Location.of(items.get(0).planned.manifest()), c,
-                        "a published version cannot change: bump the version (mvn crates:bump) and release again");
-            }
+            conflicts.forEach(d::add);
             throw new ReleaseException("cannot publish: " + conflicts.size() + " version(s) already published with "
                     + "different content; nothing was uploaded", d);
+        }
+    }
+
+    /** Looks one version up on its registry: skip it, note a conflict, or leave it to upload. */
+    private void lookup(Item i, Map<String, Target> targets, RegistryClient client, boolean dryRun,
+            List<Diagnostic> conflicts) {
+        Target t = targets.get(i.planned.registry());
+        if (dryRun && t.cargoName().equals(REHEARSAL)) {
+            i.newCrate = true;
+            return;
+        }
+        if (t.index() == null || !RegistryClient.isSparse(t.index())) {
+            i.newCrate = false;
+            return;
+        }
+        try {
+            List<IndexEntry> lines = client.index(t.index(), i.planned.name(), t.token());
+            i.newCrate = lines.isEmpty();
+            IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.planned.version()))
+                    .findFirst().orElse(null);
+            String cksum = found == null ? null : found.cksum();
+            if (found == null && i.entry.state != null && i.entry.state.mayBeUploaded() && api(t, client) != null) {
+                cksum = client.apiChecksum(api(t, client), i.planned.name(), i.planned.version(), t.token());
+                if (cksum != null) {
+                    out.info(i.label() + ": uploaded by the interrupted run, not yet in the index");
+                }
+            }
+            if (cksum == null) {
+                return;
+            }
+            if (cksum.isEmpty() || cksum.equals(i.archive.sha256())) {
+                boolean thisRelease = i.entry.state == State.UPLOADING || i.entry.state == State.UPLOADED;
+                i.status = thisRelease ? Status.PUBLISHED : Status.SKIPPED;
+                if (!dryRun && i.entry.state != State.UPLOADED && i.entry.state != State.VERIFIED) {
+                    i.entry.state = i.status == Status.PUBLISHED ? State.UPLOADED : State.SKIPPED;
+                }
+                out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
+                        + "` with the same checksum" + (i.status == Status.PUBLISHED ? " (uploaded by the "
+                                + "interrupted run)" : ""));
+            } else if (sameFiles(i, t, client, cksum)) {
+                i.status = Status.SKIPPED;
+                i.expectedCksum = cksum;
+                if (!dryRun) {
+                    i.entry.state = State.SKIPPED;
+                }
+                out.info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
+                        + "` with the same files (packaged from another commit)");
+            } else {
+                conflicts.add(Diagnostic.error(Location.of(i.planned.manifest()), i.label() + " is already on `" + t.name() + "` with checksum " + cksum
+                        + ", but the crate packaged now has other content (" + i.archive.sha256() + ")",
+                        "a published version cannot change: bump the version (mvn crates:bump) and release again"));
+            }
+        } catch (IOException | RegistryHttpException e) {
+            String msg = "cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage();
+            if (dryRun) {
+                out.warn(masker.mask(msg));
+            } else {
+                throw new ReleaseException(Diagnostic.error(Location.of(i.planned.manifest()), masker.mask(msg),
+                        "check the registry's index URL and your network, then run again"));
+            }
         }
     }
 
@@ -869,7 +892,9 @@ public final class PublishEngine {
                 lastNote = now;
             }
             sleep(Math.min(interval, Math.max(1, timeout.toMillis() - (now - start))));
-            interval = Math.min(interval * 3 / 2, 30_000);
+            if (now - start >= 10_000) {
+                interval = Math.min(interval * 3 / 2, 30_000);  // steady for 10 s, then back off
+            }
         }
     }
 
