@@ -710,7 +710,8 @@ public final class PublishEngine {
                 i.entry.uploadMs = ms;
                 i.status = Status.PUBLISHED;
                 journal.update(i.entry, State.UPLOADED, null);
-                out.info("[wave " + i.wave + "] " + i.label() + " -> " + t.name() + ": uploaded in " + ms + " ms"
+                out.info("[wave " + i.wave + "] " + i.label() + " -> " + t.name()
+                        + (t.cargoName().equals(REHEARSAL) ? " (rehearsal)" : "") + ": uploaded in " + ms + " ms"
                         + (i.waitMs > 0 ? ", waited " + RateLimits.human(Duration.ofMillis(i.waitMs)) : "")
                         + (i.entry.attempts > 1 ? " (attempt " + i.entry.attempts + ")" : ""));
                 return;
