@@ -142,7 +142,7 @@ public final class PublishEngine {
                 + new Location(a.spec().file(), 0, 0) + (request.dryRun() ? " (package and verify only)" : ""));
 
         try (RegistryClient client = new RegistryClient(request.httpTimeout());
-                EmbeddedRegistry rehearsal = request.rehearse() && !request.dryRun() ? startRehearsal(runDir) : null) {
+                EmbeddedRegistry rehearsal = request.rehearse() ? startRehearsal(runDir) : null) {
             Map<String, Target> targets = targets(a, request, rehearsal);
             safetyChecks(a, request, targets, outDir);
             Path workDir = a.workspace().root();

@@ -30,4 +30,16 @@ class RehearsalTest {
         assertTrue(order.indexOf("llmo-core") > order.indexOf("llmo-auth"));
         assertTrue(order.indexOf("llmo-cli") > order.indexOf("llmo-sdk"));
     }
+
+    @Test
+    void aDryRunRehearsalPackagesAndUploadsNothing() throws Exception {
+        Path ws = Fixtures.example(tmp);
+        RecordingReporter log = new RecordingReporter();
+        PublishResult r = new PublishEngine(System.getenv(), log).publish(PublishRequest.of(ws.resolve("release.yaml"))
+                .withRehearse(true).withDryRun(true).withVerify(false));
+        assertEquals(8, r.count(Status.PACKAGED), log.text());
+        assertTrue(log.text().contains("Dry run: 8 crate(s) packaged; nothing was uploaded"), log.text());
+        assertTrue(!Files.exists(ws.resolve("target/crates/rehearsal/release-journal.json")));
+        assertTrue(!Files.exists(ws.resolve("target/crates/rehearsal/publish-report.json")));
+    }
 }
