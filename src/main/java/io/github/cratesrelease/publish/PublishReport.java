@@ -38,7 +38,7 @@ public final class PublishReport {
             lines.add(String.format(fmt, c.wave(), c.name(), c.version(), c.registry(),
                     c.status().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     c.uploadMs() < 0 ? "-" : c.uploadMs() + " ms",
-                    c.waitMs() <= 0 ? "-" : String.format(Locale.ROOT, "%.1f s", c.waitMs() / 1000.0)));
+                    c.waitMs() < 50 ? "-" : String.format(Locale.ROOT, "%.1f s", c.waitMs() / 1000.0)));
         }
         return lines;
     }
