@@ -147,6 +147,13 @@ public final class PublishEngine {
             safetyChecks(a, request, targets, outDir);
             Path workDir = a.workspace().root();
             Map<String, String> cargoEnv = new HashMap<>();
+            for (Target t : targets.values()) {
+                ReleaseSpec.RegistrySpec rs = a.spec().registries().get(t.name());
+                if (!request.rehearse() && rs != null && rs.index() != null && !ReleaseSpec.CRATES_IO.equals(t.name())) {
+                    cargoEnv.put("CARGO_REGISTRIES_" + t.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_INDEX",
+                            rs.index());
+                }
+            }
             if (request.rehearse()) {
                 String index = rehearsal != null ? rehearsal.indexUrl() : "sparse+http://127.0.0.1:9/index/";
                 workDir = RehearsalWorkspace.create(a.workspace(), a.releaseSet().released().values(), REHEARSAL,
@@ -517,7 +524,7 @@ public final class PublishEngine {
             return;
         }
         try {
-            List<IndexEntry> lines = client.index(t.index(), i.planned.name(), t.token());
+            List<IndexEntry> lines = client.index(t.index(), i.planned.name(), readToken(t, client));
             i.newCrate = lines.isEmpty();
             IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.planned.version()))
                     .findFirst().orElse(null);
@@ -588,6 +595,25 @@ public final class PublishEngine {
     }
 
     private final Map<String, String> apiCache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> authRequired = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The token for index reads: only when the registry's config.json says {@code auth-required} (as cargo does), so a
+     * publish token never goes to an index host (a CDN for crates.io) that does not ask for it.
+     */
+    private Secret readToken(Target t, RegistryClient client) {
+        if (t.token() == null) {
+            return null;
+        }
+        boolean required = authRequired.computeIfAbsent(t.name(), n -> {
+            try {
+                return client.config(t.index(), t.token()).authRequired();
+            } catch (IOException | RegistryHttpException e) {
+                return false;
+            }
+        });
+        return required ? t.token() : null;
+    }
 
     private static boolean sameVersion(String a, String b) {
         return a.split("\\+")[0].equals(b.split("\\+")[0]);
@@ -767,7 +793,7 @@ public final class PublishEngine {
             String api = api(t, client);
             cksum = api == null ? null : client.apiChecksum(api, i.planned.name(), i.planned.version(), t.token());
             if (cksum == null || cksum.isEmpty()) {
-                IndexEntry e = client.find(t.index(), i.planned.name(), i.planned.version(), t.token());
+                IndexEntry e = client.find(t.index(), i.planned.name(), i.planned.version(), readToken(t, client));
                 cksum = e == null ? cksum : e.cksum();
             }
         } catch (IOException | RegistryHttpException ignored) {
@@ -836,6 +862,9 @@ public final class PublishEngine {
                 }
                 case FIXED -> fixed = Math.max(fixed, t.waitPolicy().delay().toMillis());
                 case INDEX -> {
+                    if (t.index() == null || !RegistryClient.isSparse(t.index())) {
+                        break;  // a git index: cargo publish waited for it already
+                    }
                     for (Item i : g.getValue()) {
                         String f = awaitIndex(i, t, client, t.waitPolicy().timeout(), "[wave " + wave + "]");
                         if (f != null) {
@@ -863,7 +892,7 @@ public final class PublishEngine {
         long lastNote = start;
         while (true) {
             try {
-                IndexEntry e = client.find(t.index(), i.planned.name(), i.planned.version(), t.token());
+                IndexEntry e = client.find(t.index(), i.planned.name(), i.planned.version(), readToken(t, client));
                 if (e != null) {
                     long waited = System.currentTimeMillis() - start;
                     i.waitMs += waited;
