@@ -1,7 +1,8 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('Rehearsal: 8 crate(s) in 5 wave(s)')
 assert log =~ /\[wave 1\] llmo-audit 0\.4\.0 -> crates-io \(rehearsal\): uploaded in \d+ ms/
-assert log =~ /\[wave 5\] llmo-cli 0\.4\.0 -> crates-io \(rehearsal\): uploaded in \d+ ms/
+assert log =~ /\[wave 5\] llmo-cli 0\.4\.0 -> crates-io \(rehearsal\): uploaded in \d+ ms, waited \d+\.\d s/
+assert log.contains("[wave 5] done: 8 of 8 crate(s) published, 0 to go")
 assert log.contains('Integrity: every crate is in its index with the expected SHA-256')
 assert log.contains('Consumer check passed')
 assert log.contains('A real release would take: at least 30m because of registry rate limits')

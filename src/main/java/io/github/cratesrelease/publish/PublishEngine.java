@@ -691,6 +691,10 @@ public final class PublishEngine {
                 if (!failures.isEmpty()) {
                     return "publishing stopped in wave " + wave + ": " + String.join("; ", failures);
                 }
+                long done = items.stream().filter(x -> x.status == Status.PUBLISHED || x.status == Status.SKIPPED)
+                        .count();
+                out.info("[wave " + wave + "] done: " + done + " of " + items.size() + " crate(s) published, "
+                        + (items.size() - done) + " to go");
                 if (wave < waves) {
                     String waitFailure = waitAfterWave(wave, inWave, targets, client);
                     if (waitFailure != null) {
@@ -737,8 +741,8 @@ public final class PublishEngine {
                 i.status = Status.PUBLISHED;
                 journal.update(i.entry, State.UPLOADED, null);
                 out.info("[wave " + i.wave + "] " + i.label() + " -> " + t.name()
-                        + (t.cargoName().equals(REHEARSAL) ? " (rehearsal)" : "") + ": uploaded in " + ms + " ms"
-                        + (i.waitMs > 0 ? ", waited " + RateLimits.human(Duration.ofMillis(i.waitMs)) : "")
+                        + (t.cargoName().equals(REHEARSAL) ? " (rehearsal)" : "") + ": uploaded in " + ms + " ms, waited "
+                        + String.format(Locale.ROOT, "%.1f s", i.waitMs / 1000.0)
                         + (i.entry.attempts > 1 ? " (attempt " + i.entry.attempts + ")" : ""));
                 return;
             } catch (RegistryHttpException e) {
