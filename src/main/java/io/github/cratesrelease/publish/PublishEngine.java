@@ -1,7 +1,6 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.cargo.CargoConfig;
-import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.credentials.Secret;
 import io.github.cratesrelease.credentials.TokenResolver;
 import io.github.cratesrelease.diag.Diagnostic;
@@ -337,11 +336,7 @@ public final class PublishEngine {
             out.warn("The workspace " + root + " is not in a git repository: the clean-tree check is skipped");
             return;
         }
-        List<String> ignored = new ArrayList<>(List.of("target/"));
-        if (outDir.startsWith(root.toAbsolutePath().normalize())) {
-            ignored.add(root.toAbsolutePath().normalize().relativize(outDir) + "/");
-        }
-        List<String> changes = git.changes(ignored);
+        List<String> changes = changes(git, root, outDir);
         if (changes.isEmpty()) {
             return;
         }
@@ -454,14 +449,27 @@ public final class PublishEngine {
         if (!git.isRepository()) {
             return null;
         }
-        List<String> ignored = new ArrayList<>(List.of("target/"));
-        if (outDir.startsWith(root.toAbsolutePath().normalize())) {
-            ignored.add(root.toAbsolutePath().normalize().relativize(outDir) + "/");
-        }
-        return git.changes(ignored).isEmpty() ? git.head() : null;
+        return changes(git, root, outDir).isEmpty() ? git.head() : null;
     }
 
+    /** Uncommitted changes under the workspace root, build output and our output directory aside. */
+    private static List<String> changes(GitRepo git, Path root, Path outDir) {
+        List<String> ignored = new ArrayList<>(List.of("target/"));
+        Path r = root.toAbsolutePath().normalize();
+        if (outDir.startsWith(r)) {
+            ignored.add(r.relativize(outDir) + "/");
+        }
+        return git.changes(ignored);
+    }
+
+    private final Map<Path, Path> targetDirs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Cargo's target directory for a workspace (asked once per run: CARGO_TARGET_DIR and config may move it). */
     private Path targetDirectory(Path workDir) {
+        return targetDirs.computeIfAbsent(workDir, this::askTargetDirectory);
+    }
+
+    private Path askTargetDirectory(Path workDir) {
         ProcessRunner.Result r = runner.run(workDir, Map.of(), List.of("cargo", "metadata", "--no-deps",
                 "--format-version", "1", "--offline"), null, null);
         if (r.exit() == 0) {

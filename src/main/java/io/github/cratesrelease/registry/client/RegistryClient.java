@@ -4,7 +4,6 @@ import io.github.cratesrelease.credentials.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -266,13 +265,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     public static String indexPath(String crate) {
-        String n = crate.toLowerCase(Locale.ROOT);
-        return switch (n.length()) {
-            case 1 -> "1/" + n;
-            case 2 -> "2/" + n;
-            case 3 -> "3/" + n.charAt(0) + "/" + n;
-            default -> n.substring(0, 2) + "/" + n.substring(2, 4) + "/" + n;
-        };
+        return io.github.cratesrelease.registry.SparseIndex.path(crate);
     }
 
     private static String stripBuild(String v) {

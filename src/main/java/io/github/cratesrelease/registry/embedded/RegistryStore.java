@@ -7,15 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,13 +65,7 @@ public final class RegistryStore {
 
     /** cargo's index path for a crate: 1/n, 2/n, 3/f/n, ab/cd/name (lower-cased). */
     public static String indexPath(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return switch (n.length()) {
-            case 1 -> "1/" + n;
-            case 2 -> "2/" + n;
-            case 3 -> "3/" + n.charAt(0) + "/" + n;
-            default -> n.substring(0, 2) + "/" + n.substring(2, 4) + "/" + n;
-        };
+        return io.github.cratesrelease.registry.SparseIndex.path(name);
     }
 
     private void load() {
@@ -313,11 +304,7 @@ public final class RegistryStore {
     }
 
     public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.github.cratesrelease.registry.SparseIndex.sha256(bytes);
     }
 
     private static String text(JsonNode n, String field) {
