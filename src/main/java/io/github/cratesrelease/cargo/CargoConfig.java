@@ -72,9 +72,22 @@ public final class CargoConfig {
         }
     }
 
+    /**
+     * Cargo's environment variable for a registry setting: {@code CARGO_REGISTRIES_<NAME>_<KEY>}, the name
+     * upper-cased with '-' as '_' (e.g. {@code CARGO_REGISTRIES_MY_CORP_INDEX}).
+     */
+    public static String registryVariable(String registry, String key) {
+        return "CARGO_REGISTRIES_" + registry.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + key;
+    }
+
+    /** The variable cargo reads a registry's token from: {@code CARGO_REGISTRY_TOKEN} for crates.io. */
+    public static String tokenVariable(String registry) {
+        return "crates-io".equals(registry) ? "CARGO_REGISTRY_TOKEN" : registryVariable(registry, "TOKEN");
+    }
+
     /** The registry by name from config files or the environment, or null. */
     public Registry registry(String name) {
-        String fromEnv = env.get("CARGO_REGISTRIES_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_INDEX");
+        String fromEnv = env.get(registryVariable(name, "INDEX"));
         if (fromEnv != null) {
             return new Registry(name, fromEnv, null);
         }

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.credentials;
 
+import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.tomlj.Toml;
@@ -49,12 +49,6 @@ public final class TokenResolver {
         this.runner = runner;
     }
 
-    /** The environment variable cargo reads a registry's token from. */
-    public static String envVariable(String registry) {
-        return ReleaseSpec.CRATES_IO.equals(registry) ? "CARGO_REGISTRY_TOKEN"
-                : "CARGO_REGISTRIES_" + registry.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
-    }
-
     public Resolution resolve(String registry, String indexUrl, TokenRef ref) {
         List<String> looked = new ArrayList<>();
         if (ref != null) {
@@ -67,7 +61,7 @@ public final class TokenResolver {
                 return new Resolution(s, looked);
             }
         }
-        Secret s = fromEnv(envVariable(registry), looked);
+        Secret s = fromEnv(CargoConfig.tokenVariable(registry), looked);
         if (s == null) {
             s = fromCredentialsFile(registry, looked);
         }

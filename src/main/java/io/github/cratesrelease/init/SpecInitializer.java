@@ -7,7 +7,6 @@ import io.github.cratesrelease.spec.ReleaseSpec;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,8 +50,7 @@ public final class SpecInitializer {
                 } else {
                     sb.append("    # index: sparse+https://<host>/<path>/   TODO: this registry's index URL (validate fails until set)\n");
                 }
-                sb.append("    token: { env: CARGO_REGISTRIES_").append(r.toUpperCase(Locale.ROOT).replace('-', '_'))
-                        .append("_TOKEN }\n");
+                sb.append("    token: { env: ").append(CargoConfig.registryVariable(r, "TOKEN")).append(" }\n");
             }
         }
         sb.append("crates:\n");

@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -149,24 +148,21 @@ public final class PublishEngine {
             for (Target t : targets.values()) {
                 ReleaseSpec.RegistrySpec rs = a.spec().registries().get(t.name());
                 if (!request.rehearse() && rs != null && rs.index() != null && !ReleaseSpec.CRATES_IO.equals(t.name())) {
-                    cargoEnv.put("CARGO_REGISTRIES_" + t.name().toUpperCase(Locale.ROOT).replace('-', '_') + "_INDEX",
-                            rs.index());
+                    cargoEnv.put(CargoConfig.registryVariable(t.name(), "INDEX"), rs.index());
                 }
             }
             if (request.rehearse()) {
-                String index = rehearsal != null ? rehearsal.indexUrl() : "sparse+http://127.0.0.1:9/index/";
                 workDir = RehearsalWorkspace.create(a.workspace(), a.releaseSet().released().values(), REHEARSAL,
                         runDir.resolve("workspace"), outDir);
-                cargoEnv.put("CARGO_REGISTRIES_REHEARSAL_INDEX", index);
+                cargoEnv.put(CargoConfig.registryVariable(REHEARSAL, "INDEX"), rehearsal.indexUrl());
                 out.info("Rehearsal workspace: " + workDir + " (path dependencies on released crates point at the "
                         + "rehearsal registry; your files are unchanged)");
             }
-            Journal journal = request.dryRun() ? null
-                    : Journal.open(runDir.resolve("release-journal.json"), fingerprint(plan, targets, request));
-            if (journal != null && request.rehearse() && journal.resumed()) {
-                Files.deleteIfExists(journal.file());
-                journal = Journal.open(runDir.resolve("release-journal.json"), fingerprint(plan, targets, request));
+            Path journalFile = runDir.resolve("release-journal.json");
+            if (request.rehearse()) {
+                Files.deleteIfExists(journalFile);  // every rehearsal starts from a fresh registry
             }
+            Journal journal = request.dryRun() ? null : Journal.open(journalFile, fingerprint(plan, targets, request));
             List<Item> items = new ArrayList<>();
             for (PublishPlan.Wave w : plan.waves()) {
                 for (PlannedCrate pc : w.crates()) {
@@ -236,13 +232,7 @@ public final class PublishEngine {
 
     private EmbeddedRegistry startRehearsal(Path runDir) throws IOException {
         Path dir = runDir.resolve("registry");
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
+        RehearsalWorkspace.deleteTree(dir);
         byte[] raw = new byte[24];
         new SecureRandom().nextBytes(raw);
         String token = "rehearsal-" + HexFormat.of().formatHex(raw);
@@ -264,11 +254,8 @@ public final class PublishEngine {
             }
             WaitPolicy wait = a.spec().waitFor(name);
             if (request.rehearse()) {
-                String index = rehearsal == null ? "sparse+http://127.0.0.1:9/index/" : rehearsal.indexUrl();
-                String api = rehearsal == null ? "http://127.0.0.1:9" : rehearsal.apiUrl();
-                Secret token = rehearsal == null ? null
-                        : new Secret(rehearsal.options().token(), "the rehearsal registry");
-                targets.put(name, new Target(name, REHEARSAL, index, api, token, wait,
+                Secret token = new Secret(rehearsal.options().token(), "the rehearsal registry");
+                targets.put(name, new Target(name, REHEARSAL, rehearsal.indexUrl(), rehearsal.apiUrl(), token, wait,
                         request.mode() != PublishRequest.Mode.CARGO));
                 continue;
             }
@@ -282,7 +269,7 @@ public final class PublishEngine {
                     Location at = rs != null && rs.location() != null ? rs.location() : a.spec().defaultRegistryLocation();
                     problems.error(at != null ? at : Location.of(a.spec().file()), "no publish token for registry `"
                             + name + "`; looked in: " + String.join(", ", res.looked()),
-                            "export " + TokenResolver.envVariable(name) + ", or set registries." + name
+                            "export " + CargoConfig.tokenVariable(name) + ", or set registries." + name
                                     + ".token to {env: VAR}, {server: id} or {provider: ...} in the spec");
                 }
             } catch (TokenResolver.CredentialException e) {
@@ -825,7 +812,7 @@ public final class PublishEngine {
             RegistryHttpException {
         Map<String, String> e = new HashMap<>(cargoEnv);
         if (t.token() != null) {
-            e.put(TokenResolver.envVariable(t.cargoName()), t.token().reveal());
+            e.put(CargoConfig.tokenVariable(t.cargoName()), t.token().reveal());
         }
         List<String> cmd = List.of("cargo", "publish", "--no-verify", "--allow-dirty", "-p", i.planned.name(),
                 "--registry", t.cargoName());

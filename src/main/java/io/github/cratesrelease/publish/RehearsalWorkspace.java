@@ -43,13 +43,7 @@ public final class RehearsalWorkspace {
         Path src = ws.root().toAbsolutePath().normalize();
         Path dst = into.toAbsolutePath().normalize();
         try {
-            if (Files.exists(dst)) {
-                try (var walk = Files.walk(dst)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            deleteTree(dst);
             Files.walkFileTree(src, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
@@ -84,6 +78,17 @@ public final class RehearsalWorkspace {
             return dst;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the rehearsal copy of " + src + " in " + dst, e);
+        }
+    }
+
+    /** Deletes a directory and everything under it (nothing when it does not exist). */
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

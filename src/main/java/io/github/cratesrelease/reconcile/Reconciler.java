@@ -55,8 +55,7 @@ public final class Reconciler {
 
     private static String defineHint(String registry) {
         return "declare it under registries: with 'index: sparse+https://...', in .cargo/config.toml as [registries."
-                + registry + "], or through CARGO_REGISTRIES_"
-                + registry.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_INDEX";
+                + registry + "], or through " + CargoConfig.registryVariable(registry, "INDEX");
     }
 
     private void checkSpecRegistries(ReleaseSpec spec, CargoConfig config, Diagnostics d) {

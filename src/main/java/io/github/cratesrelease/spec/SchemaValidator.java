@@ -119,16 +119,11 @@ public final class SchemaValidator {
                     diags.error(token.location(), "registries." + reg.name()
                             + ".token is written as a literal value; a token must never be stored in the spec",
                             "remove it from the file (and revoke it if it was committed), then write "
-                                    + "'token: { env: " + envName(reg.name()) + " }', '{ server: <settings.xml server id> }'"
+                                    + "'token: { env: " + io.github.cratesrelease.cargo.CargoConfig.tokenVariable(reg.name()) + " }', '{ server: <settings.xml server id> }'"
                                     + " or '{ provider: \"cargo:token\" }'");
                 }
             }
         }
-    }
-
-    static String envName(String registry) {
-        return "crates-io".equals(registry) ? "CARGO_REGISTRY_TOKEN"
-                : "CARGO_REGISTRIES_" + registry.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
     }
 
     private static boolean startsWith(List<Object> path, List<Object> prefix) {

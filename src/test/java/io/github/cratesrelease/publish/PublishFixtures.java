@@ -3,6 +3,7 @@ package io.github.cratesrelease.publish;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.testing.Fixtures;
+import io.github.cratesrelease.testing.TestWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -64,29 +65,19 @@ final class PublishFixtures {
 
     /** A chain of {@code n} crates c1 <- c2 <- ... published to {@code embedded}, committed to git. */
     static Path chain(Path root, int n) {
-        StringBuilder ws = new StringBuilder("[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\n");
+        StringBuilder deps = new StringBuilder("\n[workspace.dependencies]\n");
         for (int i = 1; i <= n; i++) {
-            ws.append("c").append(i).append(" = { path = \"crates/c").append(i)
+            deps.append("c").append(i).append(" = { path = \"crates/c").append(i)
                     .append("\", version = \"0.1.0\", registry = \"embedded\" }\n");
         }
-        Fixtures.write(root.resolve("Cargo.toml"), ws.toString());
+        TestWorkspace ws = new TestWorkspace(root).workspace(deps.toString());
         for (int i = 1; i <= n; i++) {
-            Fixtures.write(root.resolve("crates/c" + i + "/Cargo.toml"), """
-                    [package]
-                    name = "c%d"
-                    version = "0.1.0"
-                    edition = "2021"
-                    description = "chain crate %d"
-                    license = "MIT"
-                    publish = ["embedded"]
-
-                    [dependencies]
-                    %s
-                    """.formatted(i, i, i == 1 ? "" : "c" + (i - 1) + ".workspace = true"));
-            Fixtures.write(root.resolve("crates/c" + i + "/src/lib.rs"), i == 1 ? "pub fn v() -> u32 { 1 }\n"
+            ws.crate("c" + i, "0.1.0", "publish = [\"embedded\"]\n\n[dependencies]\n"
+                    + (i == 1 ? "" : "c" + (i - 1) + ".workspace = true"));
+            ws.file("crates/c" + i + "/src/lib.rs", i == 1 ? "pub fn v() -> u32 { 1 }\n"
                     : "pub fn v() -> u32 { c" + (i - 1) + "::v() + 1 }\n");
         }
-        Fixtures.write(root.resolve(".gitignore"), "target/\n");
+        ws.file(".gitignore", "target/\n");
         return root;
     }
 

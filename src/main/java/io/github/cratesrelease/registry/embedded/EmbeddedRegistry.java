@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -440,6 +439,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** The environment variable cargo reads the token of registry {@code name} from. */
     public static String tokenVariable(String name) {
-        return "CARGO_REGISTRIES_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
+        return io.github.cratesrelease.cargo.CargoConfig.registryVariable(name, "TOKEN");
     }
 }

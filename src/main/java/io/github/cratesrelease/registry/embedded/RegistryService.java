@@ -58,7 +58,7 @@ public final class RegistryService {
         reporter.info("Add to .cargo/config.toml (of your workspace, or of an isolated CARGO_HOME):");
         registry.cargoConfigSnippet(name).lines().forEach(l -> reporter.info("    " + l));
         reporter.info("or set in the environment:");
-        reporter.info("    CARGO_REGISTRIES_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_INDEX="
+        reporter.info("    " + io.github.cratesrelease.cargo.CargoConfig.registryVariable(name, "INDEX") + "="
                 + registry.indexUrl());
         if (registry.options().token() != null) {
             reporter.info("    " + EmbeddedRegistry.tokenVariable(name) + "=<the token this registry was started with>");
