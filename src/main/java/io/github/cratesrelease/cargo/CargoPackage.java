@@ -12,6 +12,7 @@ import java.util.Map;
  * @param readme     absolute path of the readme file, or null when none (declared or found)
  * @param locations  where keys of {@code [package]} are written: "package" (the table), "name", "version",
  *                   "publish", "description", "license", "license-file", "readme", "keywords", "categories"
+ * @param inherited  the [package] keys taken from [workspace.package] ({@code key.workspace = true})
  */
 public record CargoPackage(
         String name,
@@ -26,7 +27,13 @@ public record CargoPackage(
         List<String> keywords,
         List<String> categories,
         List<CargoDependency> dependencies,
-        Map<String, Location> locations) {
+        Map<String, Location> locations,
+        java.util.Set<String> inherited) {
+
+    /** {@code version.workspace = true}: the version is written in the root's [workspace.package]. */
+    public boolean inheritsVersion() {
+        return inherited.contains("version");
+    }
 
     public boolean isPublishable() {
         return publishTo == null || !publishTo.isEmpty();

@@ -270,7 +270,7 @@ public final class WorkspaceLoader {
                 licenseFile, readme,
                 values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
                 values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
-                List.copyOf(deps), Map.copyOf(locs));
+                List.copyOf(deps), Map.copyOf(locs), Set.copyOf(inheritedKeys));
     }
 
     private void readDependencyTables(TomlTable owner, String target, Path wsRoot, Path manifest,

@@ -53,4 +53,34 @@ public final class GitRepo {
         }
         return out;
     }
+
+    /** Of the given files, those with uncommitted changes (or untracked), as git prints them. */
+    public List<String> dirty(List<Path> files) {
+        List<String> cmd = new ArrayList<>(List.of("git", "status", "--porcelain=v1", "--untracked-files=normal", "--"));
+        files.forEach(f -> cmd.add(dir.relativize(f.toAbsolutePath().normalize()).toString()));
+        ProcessRunner.Result r = runner.run(dir, Map.of(), cmd, null, null);
+        return r.stdout().stream().filter(l -> !l.isBlank()).map(String::strip).toList();
+    }
+
+    /**
+     * Commits exactly the given files (nothing else that is staged) with the message; returns the new commit.
+     *
+     * @throws IllegalStateException with git's output when git refuses
+     */
+    public String commit(List<Path> files, String message) {
+        List<String> paths = files.stream().map(f -> dir.relativize(f.toAbsolutePath().normalize()).toString()).toList();
+        List<String> add = new ArrayList<>(List.of("git", "add", "--"));
+        add.addAll(paths);
+        ProcessRunner.Result a = runner.run(dir, Map.of(), add, null, null);
+        if (a.exit() != 0) {
+            throw new IllegalStateException("git add failed: " + a.tail(5));
+        }
+        List<String> commit = new ArrayList<>(List.of("git", "commit", "--quiet", "-F", "-", "--"));
+        commit.addAll(paths);
+        ProcessRunner.Result c = runner.run(dir, Map.of(), commit, message, null);
+        if (c.exit() != 0) {
+            throw new IllegalStateException("git commit failed: " + c.tail(5));
+        }
+        return head();
+    }
 }

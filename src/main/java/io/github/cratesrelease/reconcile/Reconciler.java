@@ -30,6 +30,7 @@ public final class Reconciler {
         Diagnostics d = new Diagnostics();
         checkSpecRegistries(spec, config, d);
         checkSpecCrates(spec, ws, d);
+        checkVersioningGroups(spec, ws, d);
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);
@@ -83,6 +84,32 @@ public final class Reconciler {
         }
     }
 
+    private void checkVersioningGroups(ReleaseSpec spec, CargoWorkspace ws, Diagnostics d) {
+        ReleaseSpec.Versioning v = spec.versioning();
+        if (v.shared() && !v.groups().isEmpty()) {
+            d.warning(v.groups().values().iterator().next().location(), "versioning.groups has no effect with mode: "
+                    + "shared (every crate already moves together)", "remove groups:, or set mode: independent");
+        }
+        java.util.Map<String, String> groupOf = new java.util.HashMap<>();
+        List<String> names = ws.members().stream().map(CargoPackage::name).toList();
+        for (ReleaseSpec.Group g : v.groups().values()) {
+            for (int i = 0; i < g.crates().size(); i++) {
+                String c = g.crates().get(i);
+                Location at = g.locations().get(i);
+                if (ws.member(c).isEmpty()) {
+                    String s = Suggest.closest(c, names);
+                    d.error(at, "versioning group '" + g.name() + "' names '" + c + "', which is not a member of the "
+                            + "workspace", s != null ? "did you mean '" + s + "'?" : "remove it from the group");
+                }
+                String other = groupOf.putIfAbsent(c, g.name());
+                if (other != null && !other.equals(g.name())) {
+                    d.error(at, "crate '" + c + "' is in versioning groups '" + other + "' and '" + g.name() + "'",
+                            "a crate moves with one group only: remove it from one of them");
+                }
+            }
+        }
+    }
+
     private void checkSpecCrates(ReleaseSpec spec, CargoWorkspace ws, Diagnostics d) {
         if (spec.crates() == null) {
             return;
@@ -107,6 +134,12 @@ public final class Reconciler {
     }
 
     private void checkPublishable(ReleaseSpec spec, CargoPackage p, String registry, Diagnostics d) {
+        try {
+            Version.parse(p.version());
+        } catch (IllegalArgumentException e) {
+            d.error(p.at("version"), "crate '" + p.name() + "' has version '" + p.version() + "', which is not a "
+                    + "SemVer version: " + e.getMessage(), "write MAJOR.MINOR.PATCH, e.g. \"0.1.0\"");
+        }
         if (p.publishTo() != null && p.publishTo().isEmpty()) {
             boolean noVersion = !p.locations().containsKey("version");
             d.error(noVersion ? p.at("package") : p.at("publish"), "crate '" + p.name() + "' is released by the spec but "

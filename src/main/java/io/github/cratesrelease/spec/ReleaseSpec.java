@@ -23,6 +23,8 @@ public record ReleaseSpec(
         Location cratesLocation,
         Order order,
         WaitPolicy waitPolicy,
+        Versioning versioning,
+        ChangelogSpec changelog,
         YamlNode.Mapping tree) {
 
     public static final String CRATES_IO = "crates-io";
@@ -59,6 +61,40 @@ public record ReleaseSpec(
 
         public static final WaitPolicy DEFAULT = new WaitPolicy(Strategy.INDEX, Duration.ofMinutes(10),
                 Duration.ofSeconds(2), Duration.ofSeconds(180));
+    }
+
+    /**
+     * The {@code versioning} section.
+     *
+     * @param groups         named groups of crates that move together, in file order
+     * @param dependents     {@code upgrade}, {@code fix}, {@code error} or {@code ignore}
+     * @param commitMessage  template of the bump commit's message ({@code {crates}}, {@code {version}})
+     */
+    public record Versioning(boolean shared, Location modeLocation, Map<String, Group> groups, String dependents,
+            Location dependentsLocation, String commitMessage) {
+        public static final String DEFAULT_COMMIT_MESSAGE = "Release {crates}";
+
+        public static Versioning defaults(Location at) {
+            return new Versioning(false, at, Map.of(), "upgrade", at, DEFAULT_COMMIT_MESSAGE);
+        }
+    }
+
+    /** A versioning group: its crates with the location of each name, and of the group's key. */
+    public record Group(String name, List<String> crates, List<Location> locations, Location location) {
+    }
+
+    /**
+     * The {@code changelog} section, or null in the spec when there is none (no changelog is kept).
+     *
+     * @param path            relative to the workspace root; may hold {@code {crate_dir}}
+     * @param compareLink     template with {@code {previous}} and {@code {version}}, or null
+     * @param unreleasedLink  template with {@code {previous}} for the unreleased section's link, or null
+     */
+    public record ChangelogSpec(String path, String unreleasedHeading, String compareLink, String unreleasedLink,
+            boolean requireUnreleasedEntries, Location location) {
+        public boolean perCrate() {
+            return path.contains("{crate_dir}");
+        }
     }
 
     /** Registry a declared (or implied) crate is published to. */

@@ -124,7 +124,52 @@ public final class SpecLoader {
             order = ReleaseSpec.Order.automatic(orderEntry.key().location());
         }
         return new ReleaseSpec(file, workspace, defaultRegistry, defaultRegistryAt, registries, crates, cratesAt,
-                order, topWait, root);
+                order, topWait, versioning(root), changelog(root), root);
+    }
+
+    private static ReleaseSpec.Versioning versioning(YamlNode.Mapping root) {
+        YamlNode.Entry entry = root.entry("versioning");
+        if (entry == null || !(entry.value() instanceof YamlNode.Mapping v)) {
+            return ReleaseSpec.Versioning.defaults(entry == null ? root.location() : entry.key().location());
+        }
+        Map<String, ReleaseSpec.Group> groups = new LinkedHashMap<>();
+        if (v.get("groups") instanceof YamlNode.Mapping g) {
+            for (YamlNode.Entry e : g.entries()) {
+                List<String> names = new ArrayList<>();
+                List<Location> locs = new ArrayList<>();
+                if (e.value() instanceof YamlNode.Sequence seq) {
+                    for (YamlNode n : seq.items()) {
+                        names.add(((YamlNode.Scalar) n).value());
+                        locs.add(n.location());
+                    }
+                }
+                groups.put(e.name(), new ReleaseSpec.Group(e.name(), List.copyOf(names), List.copyOf(locs),
+                        e.key().location()));
+            }
+        }
+        String mode = v.string("mode");
+        String dependents = v.string("dependents");
+        String message = v.string("commit-message");
+        return new ReleaseSpec.Versioning("shared".equals(mode),
+                mode == null ? entry.key().location() : v.get("mode").location(), groups,
+                dependents == null ? "upgrade" : dependents,
+                dependents == null ? entry.key().location() : v.get("dependents").location(),
+                message == null ? ReleaseSpec.Versioning.DEFAULT_COMMIT_MESSAGE : message);
+    }
+
+    private static ReleaseSpec.ChangelogSpec changelog(YamlNode.Mapping root) {
+        YamlNode.Entry entry = root.entry("changelog");
+        if (entry == null) {
+            return null;
+        }
+        YamlNode.Mapping c = entry.value() instanceof YamlNode.Mapping m ? m
+                : new YamlNode.Mapping(List.of(), entry.key().location());
+        String path = c.string("path");
+        String heading = c.string("unreleased-heading");
+        String require = c.string("require-unreleased-entries");
+        return new ReleaseSpec.ChangelogSpec(path == null ? "CHANGELOG.md" : path,
+                heading == null ? "Unreleased" : heading, c.string("compare-link"), c.string("unreleased-link"),
+                require == null || Boolean.parseBoolean(require.toLowerCase(Locale.ROOT)), entry.key().location());
     }
 
     private static ReleaseSpec.WaitPolicy wait(YamlNode.Mapping w, ReleaseSpec.WaitPolicy base) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
@@ -50,16 +51,34 @@ public final class TomlTextEdit {
         if (at == null || !(table.get(List.of(key)) instanceof String)) {
             throw new IllegalArgumentException("no string value for key '" + key + "'");
         }
-        int off = lineStarts[at.line() - 1] + at.column() - 1;
-        int eq = text.indexOf('=', off);
-        int q = eq + 1;
+        int off = offset(at);
+        replaceLiteral(text.indexOf('=', off) + 1, value, "the value of '" + key + "' at line " + at.line());
+        return this;
+    }
+
+    /** Sets the string element {@code index} of {@code array} (an array of {@link #toml()}). */
+    public TomlTextEdit setString(TomlArray array, int index, String value) {
+        TomlPosition at = array.inputPositionOf(index);
+        if (at == null || !(array.get(index) instanceof String)) {
+            throw new IllegalArgumentException("no string element at index " + index);
+        }
+        replaceLiteral(offset(at), value, "the element at line " + at.line());
+        return this;
+    }
+
+    private int offset(TomlPosition at) {
+        return lineStarts[at.line() - 1] + at.column() - 1;
+    }
+
+    /** Replaces the contents of the string literal that starts at {@code from} (after blanks). */
+    private void replaceLiteral(int from, String value, String what) {
+        int q = from;
         while (q < text.length() && (text.charAt(q) == ' ' || text.charAt(q) == '\t')) {
             q++;
         }
-        char quote = text.charAt(q);
+        char quote = q < text.length() ? text.charAt(q) : 0;
         if ((quote != '"' && quote != '\'') || text.startsWith("\"\"\"", q) || text.startsWith("'''", q)) {
-            throw new IllegalArgumentException("the value of '" + key + "' at line " + at.line()
-                    + " is not a single-line string literal");
+            throw new IllegalArgumentException(what + " is not a single-line string literal");
         }
         int close = text.indexOf(quote, q + 1);
         if (quote == '"') {
@@ -68,7 +87,11 @@ public final class TomlTextEdit {
             }
         }
         edits.add(new Edit(q + 1, close, value));
-        return this;
+    }
+
+    /** Whether any edit was made. */
+    public boolean changed() {
+        return !edits.isEmpty();
     }
 
     /** The document with every edit applied. */

@@ -1,6 +1,9 @@
 package io.github.cratesrelease.workflow;
 
 import io.github.cratesrelease.cargo.CargoConfig;
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.changelog.Changelogs;
+import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.diag.Diagnostic;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -55,6 +59,9 @@ public final class ReleaseWorkflow {
     /** crates:validate — schema and reconciliation; throws when anything is an error. */
     public Analysis validate(SpecRequest request) {
         Analysis a = analyze(request.spec());
+        for (Diagnostic d : changelogFindings(a, false).all()) {
+            a.diagnostics().add(Diagnostic.warning(d.location(), "changelog: " + d.message(), d.hint()));
+        }
         report(a.diagnostics());
         if (a.diagnostics().hasErrors() || request.failOnWarnings() && !a.diagnostics().warnings().isEmpty()) {
             int e = a.diagnostics().errors().size();
@@ -66,6 +73,48 @@ public final class ReleaseWorkflow {
         reporter.info("Release spec " + a.spec().file().getFileName() + " is valid: " + a.releaseSet().released().size()
                 + " crate(s) to release from " + a.workspace().members().size() + " workspace member(s)"
                 + (a.diagnostics().warnings().isEmpty() ? "" : ", " + a.diagnostics().warnings().size() + " warning(s)"));
+        return a;
+    }
+
+    /**
+     * The changelog findings for the crates the spec releases at their current versions (or, with
+     * {@code beforeBump}, for the unreleased sections a bump will promote). Empty when the spec keeps no changelog.
+     */
+    public Diagnostics changelogFindings(Analysis a, boolean beforeBump) {
+        if (a.spec().changelog() == null) {
+            return new Diagnostics();
+        }
+        Map<CargoPackage, Version> versions = new LinkedHashMap<>();
+        for (CargoPackage p : a.releaseSet().released().values()) {
+            try {
+                versions.put(p, Version.parse(p.version()));
+            } catch (IllegalArgumentException invalid) {
+                // the reconciler reports it, located
+            }
+        }
+        return new Changelogs(a.spec().changelog(), a.workspace().root()).check(versions, beforeBump);
+    }
+
+    /** crates:changelog-check — fails with every located finding. */
+    public Analysis changelogCheck(SpecRequest request, boolean beforeBump) {
+        Analysis a = analyze(request.spec());
+        if (a.spec().changelog() == null) {
+            reporter.info("The spec keeps no changelog (no changelog: section in " + a.spec().file().getFileName()
+                    + "); nothing to check");
+            return a;
+        }
+        Diagnostics d = changelogFindings(a, beforeBump);
+        report(d);
+        if (d.hasErrors()) {
+            throw new ReleaseException("changelog check failed: " + d.errors().size() + " error(s)", d);
+        }
+        int n = a.releaseSet().released().size();
+        reporter.info("Changelog" + (a.spec().changelog().perCrate() ? "s" : "") + " ready "
+                + (beforeBump ? "for a bump" : "for the release of " + n + " crate(s)") + ": "
+                + a.releaseSet().released().values().stream()
+                        .map(p -> new Changelogs(a.spec().changelog(), a.workspace().root()).fileOf(p))
+                        .distinct().map(f -> new Location(f, 0, 0).toString())
+                        .collect(java.util.stream.Collectors.joining(", ")));
         return a;
     }
 

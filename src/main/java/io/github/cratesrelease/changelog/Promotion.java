@@ -1,0 +1,105 @@
+package io.github.cratesrelease.changelog;
+
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.semver.Version;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a changelog's unreleased section into the section of a release: its heading becomes
+ * {@code ## [X.Y.Z] - YYYY-MM-DD}, a fresh empty unreleased section goes on top, and with link templates the
+ * release's compare link is added and the unreleased link moves on. Every other line stays as it was.
+ */
+public final class Promotion {
+
+    /**
+     * @param compareLink    template with {@code {previous}} and {@code {version}}, or null
+     * @param unreleasedLink template with {@code {previous}}, or null
+     */
+    public record Links(String compareLink, String unreleasedLink) {
+        public static final Links NONE = new Links(null, null);
+    }
+
+    private Promotion() {
+    }
+
+    /** The promoted text, or null with the reasons in {@code diags}. */
+    public static String promote(Changelog log, Version version, LocalDate date, boolean requireEntries, Links links,
+            Diagnostics diags) {
+        diags.addAll(log.problems());
+        Changelog.Section unreleased = log.unreleased();
+        if (unreleased == null) {
+            diags.error(log.at(1, 1), "no '## " + log.unreleasedHeading() + "' section to release as " + version,
+                    "add '## " + log.unreleasedHeading() + "' with the changes of " + version
+                            + " above the newest release");
+        } else if (!unreleased.hasEntries() && requireEntries) {
+            diags.error(log.at(unreleased.line(), 1), "the '## " + unreleased.heading() + "' section is empty, so "
+                    + version + " would be released with no entry", "list the changes under it (### Added, "
+                            + "### Changed, ### Fixed...), or set changelog.require-unreleased-entries: false");
+        }
+        Changelog.Section existing = log.release(version);
+        if (existing != null) {
+            diags.error(log.at(existing.line(), 1), "there is already a section for " + version,
+                    "bump to another version, or remove the section if it was never released");
+        }
+        if (diags.hasErrors()) {
+            return null;
+        }
+        String eol = log.lineEnd();
+        Changelog.Section previous = log.latestRelease();
+        List<String> lines = new ArrayList<>(log.lines());
+        int at = unreleased.line() - 1;
+        String original = lines.get(at);
+        lines.set(at, "## [" + version + "] - " + date + eol);
+        lines.add(at, original);
+        lines.add(at + 1, eol);
+        // line numbers below the unreleased heading moved down by two
+        if (links.compareLink() != null || links.unreleasedLink() != null) {
+            String label = Changelog.linkLabel(unreleased.heading());
+            Changelog.Link unreleasedRef = log.links().stream().filter(l -> l.label().equalsIgnoreCase(label))
+                    .findFirst().orElse(null);
+            Changelog.Link firstVersionRef = log.links().stream().filter(l -> isVersion(l.label())).findFirst()
+                    .orElse(null);
+            List<String> add = new ArrayList<>();
+            if (links.unreleasedLink() != null && unreleasedRef == null) {
+                add.add("[" + label + "]: " + links.unreleasedLink().replace("{previous}", version.toString()) + eol);
+            }
+            if (links.compareLink() != null && previous != null) {
+                add.add("[" + version + "]: " + links.compareLink().replace("{previous}", previous.version().toString())
+                        .replace("{version}", version.toString()) + eol);
+            }
+            if (links.unreleasedLink() != null && unreleasedRef != null) {
+                int i = unreleasedRef.line() + 1;
+                lines.set(i, "[" + unreleasedRef.label() + "]: "
+                        + links.unreleasedLink().replace("{previous}", version.toString()) + eol);
+            }
+            if (!add.isEmpty()) {
+                int insert;
+                if (unreleasedRef != null && (firstVersionRef == null || unreleasedRef.line() < firstVersionRef.line())) {
+                    insert = unreleasedRef.line() + 2; // right after the unreleased link
+                } else if (firstVersionRef != null) {
+                    insert = firstVersionRef.line() + 1;
+                } else {
+                    insert = lines.size();
+                    while (insert > 0 && lines.get(insert - 1).replace("\r", "").isBlank()) {
+                        insert--;
+                    }
+                    lines.add(insert, eol);
+                    insert++;
+                }
+                lines.addAll(insert, add);
+            }
+        }
+        return String.join("\n", lines) + (log.trailingNewline() ? "\n" : "");
+    }
+
+    private static boolean isVersion(String label) {
+        try {
+            Version.parse(label);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

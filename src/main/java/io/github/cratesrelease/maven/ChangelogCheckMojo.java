@@ -1,0 +1,24 @@
+package io.github.cratesrelease.maven;
+
+import io.github.cratesrelease.workflow.ReleaseWorkflow;
+import io.github.cratesrelease.workflow.SpecRequest;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks the changelogs of the crates to release: a dated, non-empty section for each crate's current version, and
+ * well-formed headings and dates. With {@code -Dcrates.beforeBump}, checks that the unreleased section is ready to
+ * be promoted instead. Each finding is located (file:line:col) with the fix.
+ */
+@Mojo(name = "changelog-check", requiresProject = false, threadSafe = true)
+public class ChangelogCheckMojo extends AbstractCratesMojo {
+
+    /** Check that the unreleased section is there (and has entries when the spec requires them). */
+    @Parameter(property = "crates.beforeBump", defaultValue = "false")
+    private boolean beforeBump;
+
+    @Override
+    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
+        workflow.changelogCheck(request, beforeBump);
+    }
+}

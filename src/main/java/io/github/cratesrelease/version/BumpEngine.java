@@ -1,0 +1,186 @@
+package io.github.cratesrelease.version;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.changelog.Changelogs;
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.diag.Severity;
+import io.github.cratesrelease.git.GitRepo;
+import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.semver.Version;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.workflow.Analysis;
+import io.github.cratesrelease.workflow.ReleaseWorkflow;
+import io.github.cratesrelease.workflow.Reporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * crates:bump: decides the new versions, edits manifests, Cargo.lock and changelogs with the smallest text edits,
+ * and either prints the unified diff (dry run) or writes the files (and commits them when asked). Nothing is
+ * written when anything is wrong.
+ */
+public final class BumpEngine {
+
+    /** What a bump did (or, on a dry run, would do). */
+    public record BumpResult(List<VersionPlanner.Change> changes, Map<Path, String> files,
+            List<ManifestUpdater.Edit> edits, String commit) {
+    }
+
+    private final Map<String, String> env;
+    private final Reporter out;
+
+    public BumpEngine(Map<String, String> env, Reporter out) {
+        this.env = env;
+        this.out = out;
+    }
+
+    public BumpResult bump(BumpRequest request) {
+        Analysis a = new ReleaseWorkflow(env, out).analyze(request.spec());
+        ReleaseSpec spec = a.spec();
+        Diagnostics diags = new Diagnostics();
+        List<VersionPlanner.Change> changes = new VersionPlanner().plan(spec, a.releaseSet(),
+                new VersionPlanner.Target(request.level(), request.version(), request.crates()), diags);
+        diags.throwIfErrors("cannot bump; nothing was changed");
+
+        RequirementUpdate.Policy policy = RequirementUpdate.Policy.parse(spec.versioning().dependents());
+        ManifestUpdater.Result manifests = new ManifestUpdater().update(a.workspace(), changes, policy, diags);
+        Map<Path, String> files = new LinkedHashMap<>(manifests.files());
+        if (spec.changelog() != null) {
+            Map<CargoPackage, Version> versions = new LinkedHashMap<>();
+            changes.forEach(c -> versions.put(c.crate(), c.to()));
+            files.putAll(new Changelogs(spec.changelog(), a.workspace().root()).promote(versions, request.date(),
+                    diags));
+        }
+        for (Diagnostic d : diags.sorted()) {
+            if (d.severity() == Severity.WARNING) {
+                out.warn(d.format());
+            }
+        }
+        diags.throwIfErrors("cannot bump: " + diags.errors().size() + " error(s); nothing was changed");
+
+        String how = request.version() != null ? "to " + request.version()
+                : request.level().name().toLowerCase(java.util.Locale.ROOT);
+        out.info("Bump " + how + " (versioning: " + (spec.versioning().shared() ? "shared" : "independent")
+                + ", dependents: " + policy.key() + ")" + (request.dryRun() ? " — dry run" : ""));
+        int width = changes.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+        for (VersionPlanner.Change c : changes) {
+            out.info(String.format("  %-" + width + "s  %s -> %s  (%s)", c.name(), c.from(), c.to(), c.reason()));
+        }
+        List<ManifestUpdater.Edit> lockEdits = new ArrayList<>();
+        for (ManifestUpdater.Edit e : manifests.edits()) {
+            if (e.location().file().getFileName().toString().equals("Cargo.lock")) {
+                lockEdits.add(e);
+            } else {
+                out.info("  " + e.location() + ": " + e.what() + " " + e.from() + " -> " + e.to());
+            }
+        }
+        if (!lockEdits.isEmpty()) {
+            out.info("  " + Location.of(lockEdits.get(0).location().file()) + ": " + lockEdits.size()
+                    + " workspace member entr" + (lockEdits.size() == 1 ? "y" : "ies") + " and their references");
+        }
+        files.keySet().stream().filter(f -> !manifests.files().containsKey(f))
+                .forEach(f -> out.info("  " + new Location(f, 0, 0) + ": unreleased section promoted"));
+        List<String> bumped = changes.stream().map(VersionPlanner.Change::name).toList();
+        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n)
+                && !n.startsWith("[")).toList();
+        if (!notBumped.isEmpty()) {
+            out.info("Note: " + String.join(", ", notBumped) + " now require" + (notBumped.size() == 1 ? "s" : "")
+                    + " the new version" + (notBumped.size() == 1 ? "" : "s") + " but " + (notBumped.size() == 1
+                            ? "is" : "are") + " not bumped; their published versions keep the old requirements "
+                    + "until they are released too");
+        }
+
+        if (request.dryRun()) {
+            for (Map.Entry<Path, String> f : files.entrySet()) {
+                diff(a.workspace().root(), f.getKey(), read(f.getKey()), f.getValue()).forEach(out::info);
+            }
+            out.info("Dry run: " + files.size() + " file(s) would change; nothing was written");
+            return new BumpResult(changes, files, manifests.edits(), null);
+        }
+
+        GitRepo git = null;
+        if (request.commit()) {
+            git = new GitRepo(new ProcessRunner(env), a.workspace().root());
+            if (!git.isRepository()) {
+                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                        "-Dcrates.commit: the workspace is not in a git repository", "run git init, or bump without "
+                                + "-Dcrates.commit"));
+            }
+            List<String> dirty = git.dirty(new ArrayList<>(files.keySet()));
+            if (!dirty.isEmpty()) {
+                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                        "-Dcrates.commit: files the bump edits have uncommitted changes: " + String.join(", ", dirty),
+                        "commit or stash them first, so the bump commit holds the bump only; or bump without "
+                                + "-Dcrates.commit"));
+            }
+        }
+        files.forEach(BumpEngine::write);
+        out.info("Bumped " + changes.size() + " crate(s); " + files.size() + " file(s) written");
+        String commit = null;
+        if (git != null) {
+            String message = message(spec.versioning().commitMessage(), changes);
+            try {
+                commit = git.commit(new ArrayList<>(files.keySet()), message);
+            } catch (IllegalStateException e) {
+                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                        "the files were bumped, but the commit failed: " + e.getMessage(),
+                        "commit them by hand (git commit -a), or fix git's complaint and commit"));
+            }
+            out.info("Committed " + commit + ": " + message.lines().findFirst().orElse(""));
+        }
+        return new BumpResult(changes, files, manifests.edits(), commit);
+    }
+
+    /** The commit message: {@code {crates}} and {@code {version}} replaced. */
+    static String message(String template, List<VersionPlanner.Change> changes) {
+        String crates = changes.stream().map(c -> c.name() + " " + c.to()).collect(Collectors.joining(", "));
+        List<Version> versions = changes.stream().map(VersionPlanner.Change::to).distinct().toList();
+        return template.replace("{crates}", crates)
+                .replace("{version}", versions.size() == 1 ? versions.get(0).toString() : crates);
+    }
+
+    /** A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them. */
+    static List<String> diff(Path root, Path file, String before, String after) {
+        String name = root.relativize(file).toString().replace('\\', '/');
+        List<String> a = before.lines().toList();
+        List<String> b = after.lines().toList();
+        return UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes through a temporary file in the same directory, so a file is never left half written. */
+    private static void write(Path file, String text) {
+        try {
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+            Files.writeString(tmp, text);
+            try {
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException notPosix) {
+                // the temporary file keeps the platform's defaults
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

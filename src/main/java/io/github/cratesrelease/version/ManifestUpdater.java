@@ -1,0 +1,199 @@
+package io.github.cratesrelease.version;
+
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Writes new versions into the workspace's manifests and Cargo.lock with the smallest text edits: the
+ * {@code [package]} or {@code [workspace.package]} version of each bumped crate, and every requirement on a bumped
+ * crate (path dependencies in normal, dev, build and target-specific tables, renamed or not, and in
+ * {@code [workspace.dependencies]}) as the dependents policy says.
+ */
+public final class ManifestUpdater {
+
+    /** One edited value, for the report. */
+    public record Edit(Location location, String what, String from, String to) {
+    }
+
+    /** New file texts (only files that change) and what changed where. */
+    public record Result(Map<Path, String> files, List<Edit> edits, Set<String> dependentsTouched) {
+    }
+
+    private static final List<String> DEP_TABLES = List.of("dependencies", "dev-dependencies", "dev_dependencies",
+            "build-dependencies", "build_dependencies");
+
+    public Result update(CargoWorkspace ws, List<VersionPlanner.Change> changes, RequirementUpdate.Policy policy,
+            Diagnostics diags) {
+        Map<String, VersionPlanner.Change> byName = new HashMap<>();
+        Map<Path, VersionPlanner.Change> byDir = new HashMap<>();
+        for (VersionPlanner.Change c : changes) {
+            byName.put(c.name(), c);
+            byDir.put(c.crate().dir(), c);
+        }
+        Map<Path, String> files = new LinkedHashMap<>();
+        List<Edit> edits = new ArrayList<>();
+        Set<String> touched = new LinkedHashSet<>();
+        LinkedHashSet<Path> manifests = new LinkedHashSet<>();
+        manifests.add(ws.manifest());
+        ws.members().forEach(p -> manifests.add(p.manifest()));
+        for (Path manifest : manifests) {
+            String text = read(manifest);
+            TomlTextEdit edit = new TomlTextEdit(text);
+            TomlParseResult toml = edit.toml();
+            Path dir = manifest.getParent();
+            CargoPackage owner = ws.members().stream().filter(p -> p.manifest().equals(manifest)).findFirst()
+                    .orElse(null);
+            TomlTable pkg = toml.getTable("package") != null ? toml.getTable("package") : toml.getTable("project");
+            VersionPlanner.Change own = owner == null ? null : byName.get(owner.name());
+            if (own != null && pkg != null && pkg.get(List.of("version")) instanceof String) {
+                edit.setString(pkg, "version", own.to().toString());
+                edits.add(new Edit(at(manifest, pkg.inputPositionOf(List.of("version"))), owner.name() + " version",
+                        own.from().toString(), own.to().toString()));
+            }
+            if (manifest.equals(ws.manifest())) {
+                TomlTable wsPackage = toml.getTable(List.of("workspace", "package"));
+                VersionPlanner.Change inherited = changes.stream().filter(c -> c.crate().inheritsVersion()).findFirst()
+                        .orElse(null);
+                if (inherited != null && wsPackage != null && wsPackage.get(List.of("version")) instanceof String old) {
+                    edit.setString(wsPackage, "version", inherited.to().toString());
+                    edits.add(new Edit(at(manifest, wsPackage.inputPositionOf(List.of("version"))),
+                            "[workspace.package] version", old, inherited.to().toString()));
+                }
+                TomlTable wsDeps = toml.getTable(List.of("workspace", "dependencies"));
+                if (wsDeps != null) {
+                    requirements(wsDeps, "[workspace.dependencies]", manifest, dir, byDir, policy, edit, edits, diags,
+                            null, touched);
+                }
+            }
+            if (owner != null) {
+                for (String t : DEP_TABLES) {
+                    if (toml.get(List.of(t)) instanceof TomlTable deps) {
+                        requirements(deps, "[" + t + "]", manifest, dir, byDir, policy, edit, edits, diags, owner,
+                                touched);
+                    }
+                }
+                if (toml.get(List.of("target")) instanceof TomlTable targets) {
+                    for (String cfg : targets.keySet()) {
+                        if (!(targets.get(List.of(cfg)) instanceof TomlTable target)) {
+                            continue;
+                        }
+                        for (String t : DEP_TABLES) {
+                            if (target.get(List.of(t)) instanceof TomlTable deps) {
+                                requirements(deps, "[target.'" + cfg + "'." + t + "]", manifest, dir, byDir, policy,
+                                        edit, edits, diags, owner, touched);
+                            }
+                        }
+                    }
+                }
+            }
+            if (edit.changed()) {
+                files.put(manifest, edit.result());
+            }
+        }
+        Path lock = ws.root().resolve("Cargo.lock");
+        if (Files.isRegularFile(lock)) {
+            String updated = lockfile(lock, read(lock), byName, edits);
+            if (updated != null) {
+                files.put(lock, updated);
+            }
+        }
+        return new Result(files, edits, touched);
+    }
+
+    private void requirements(TomlTable deps, String table, Path manifest, Path dir,
+            Map<Path, VersionPlanner.Change> byDir, RequirementUpdate.Policy policy, TomlTextEdit edit,
+            List<Edit> edits, Diagnostics diags, CargoPackage owner, Set<String> touched) {
+        for (String key : deps.keySet()) {
+            if (!(deps.get(List.of(key)) instanceof TomlTable dep) || !(dep.get(List.of("path")) instanceof String p)
+                    || !(dep.get(List.of("version")) instanceof String req)) {
+                continue;
+            }
+            VersionPlanner.Change target = byDir.get(dir.resolve(p).normalize());
+            if (target == null) {
+                continue;
+            }
+            Location at = at(manifest, dep.inputPositionOf(List.of("version")));
+            String what = table + " " + key + (key.equals(target.name()) ? "" : " (" + target.name() + ")");
+            RequirementUpdate.Outcome o = RequirementUpdate.apply(policy, req, target.to());
+            if (o.problem() != null) {
+                diags.error(at, what + " requires '" + req + "', which " + target.name() + " " + target.to()
+                        + " does not satisfy: " + o.problem(),
+                        policy == RequirementUpdate.Policy.ERROR
+                                ? "write a requirement that " + target.to() + " satisfies (e.g. \""
+                                        + RequirementUpdate.upgradeOrPlain(req, target.to()) + "\"), or set "
+                                        + "versioning.dependents: upgrade or fix"
+                                : "write a requirement that " + target.to() + " satisfies by hand");
+            } else if (o.changed()) {
+                edit.setString(dep, "version", o.requirement());
+                edits.add(new Edit(at, what + " requirement", req, o.requirement()));
+                touched.add(owner == null ? "[workspace.dependencies]" : owner.name());
+            } else if (!o.matches()) {
+                diags.warning(at, what + " requires '" + req + "', which " + target.to() + " does not satisfy; left "
+                        + "as it is (versioning.dependents: ignore)", "cargo will not build the workspace until it "
+                                + "is changed; crates:validate reports it");
+            }
+        }
+    }
+
+    /**
+     * Cargo.lock with the bumped members' versions: their {@code [[package]]} entries (no {@code source}: path
+     * packages) and {@code "name version"} references in dependency lists. Null when nothing changes.
+     */
+    private static String lockfile(Path lock, String text, Map<String, VersionPlanner.Change> byName,
+            List<Edit> edits) {
+        TomlTextEdit edit = new TomlTextEdit(text);
+        TomlArray packages = edit.toml().getArray("package");
+        for (int i = 0; packages != null && i < packages.size(); i++) {
+            if (!(packages.get(i) instanceof TomlTable p)) {
+                continue;
+            }
+            VersionPlanner.Change c = byName.get(p.getString("name"));
+            if (c != null && p.get(List.of("source")) == null && c.from().toString().equals(p.getString("version"))) {
+                edit.setString(p, "version", c.to().toString());
+                edits.add(new Edit(at(lock, p.inputPositionOf(List.of("version"))), c.name() + " in Cargo.lock",
+                        c.from().toString(), c.to().toString()));
+            }
+            TomlArray deps = p.getArray("dependencies");
+            for (int j = 0; deps != null && j < deps.size(); j++) {
+                if (!(deps.get(j) instanceof String ref)) {
+                    continue;
+                }
+                String[] parts = ref.split(" ");
+                VersionPlanner.Change d = parts.length == 2 ? byName.get(parts[0]) : null;
+                if (d != null && d.from().toString().equals(parts[1])) {
+                    edit.setString(deps, j, parts[0] + " " + d.to());
+                }
+            }
+        }
+        return edit.changed() ? edit.result() : null;
+    }
+
+    private static Location at(Path file, TomlPosition pos) {
+        return pos == null ? Location.of(file) : new Location(file, pos.line(), pos.column());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}
