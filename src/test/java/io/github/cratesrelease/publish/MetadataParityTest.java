@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.testing.RecordingReporter;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.testing.RecordingReporter;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.nio.file.Path;
 

@@ -1,12 +1,12 @@
-package io.github.cratesrelease.publish;
+package io.github.cratesrelease.testing;
 
 import io.github.cratesrelease.workflow.Reporter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every line a run prints (and echoes it, so a failing test shows the run). */
-final class RecordingReporter implements Reporter {
-    final List<String> lines = new CopyOnWriteArrayList<>();
+public final class RecordingReporter implements Reporter {
+    public final List<String> lines = new CopyOnWriteArrayList<>();
 
     @Override
     public void info(String line) {
@@ -28,7 +28,7 @@ final class RecordingReporter implements Reporter {
         System.out.println(l);
     }
 
-    String text() {
+    public String text() {
         return String.join("\n", lines);
     }
 }
