@@ -1,0 +1,154 @@
+package io.github.cratesrelease.changelog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.testing.Processes;
+import io.github.cratesrelease.testing.RecordingReporter;
+import io.github.cratesrelease.testing.TestWorkspace;
+import io.github.cratesrelease.version.BumpEngine;
+import io.github.cratesrelease.version.BumpRequest;
+import io.github.cratesrelease.version.VersionBump;
+import io.github.cratesrelease.workflow.ReleaseWorkflow;
+import io.github.cratesrelease.workflow.SpecRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changelogs through the engine: per-crate and workspace files, crates:changelog-check, validate, bump commits. */
+class ChangelogsTest {
+
+    static final LocalDate DAY = LocalDate.of(2026, 11, 21);
+
+    @TempDir
+    Path tmp;
+
+    private static String log(String unreleased, String version) {
+        return "# Changelog\n\n## [Unreleased]\n" + unreleased + "\n## [" + version + "] - 2026-10-01\n- Earlier.\n";
+    }
+
+    private TestWorkspace perCrate() {
+        return new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("b", "1.0.0", "\n[dependencies]\na = { path = \"../a\", version = \"0.3.0\" }\n")
+                .file("crates/a/CHANGELOG.md", log("- Faster a.\n", "0.3.0"))
+                .file("crates/b/CHANGELOG.md", log("- Fixed b.\n", "1.0.0"))
+                .spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n");
+    }
+
+    private static BumpEngine.BumpResult bump(TestWorkspace w, RecordingReporter out, boolean commit,
+            String... crates) {
+        return new BumpEngine(env(), out).bump(new BumpRequest(w.root().resolve("release.yaml"),
+                VersionBump.Level.PATCH, null, List.of(crates), false, commit, DAY));
+    }
+
+    private static Map<String, String> env() {
+        return Map.of("HOME", System.getProperty("user.home"), "PATH", System.getenv("PATH"));
+    }
+
+    private static ReleaseWorkflow workflow(RecordingReporter out) {
+        return new ReleaseWorkflow(env(), out);
+    }
+
+    @Test
+    void perCrateChangelogsArePromotedAndThenPassTheCheck() throws IOException {
+        TestWorkspace w = perCrate();
+        RecordingReporter out = new RecordingReporter();
+        workflow(out).changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), true);
+        bump(w, out, false);
+        assertEquals(log("\n## [0.3.1] - 2026-11-21\n- Faster a.\n", "0.3.0"),
+                Files.readString(w.root().resolve("crates/a/CHANGELOG.md")));
+        assertEquals(log("\n## [1.0.1] - 2026-11-21\n- Fixed b.\n", "1.0.0"),
+                Files.readString(w.root().resolve("crates/b/CHANGELOG.md")));
+        workflow(out).changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), false);
+        assertTrue(out.text().contains("Changelogs ready for the release of 2 crate(s)"), out.text());
+        // now the unreleased sections are empty: a check before the next bump says so, located
+        ReleaseException e = assertThrows(ReleaseException.class, () -> workflow(new RecordingReporter())
+                .changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), true));
+        String msg = e.fullMessage().replace(w.root() + "/", "");
+        assertTrue(msg.contains("crates/a/CHANGELOG.md:3:1: the '## [Unreleased]' section is empty"), msg);
+        assertTrue(msg.contains("crates/b/CHANGELOG.md:3:1: the '## [Unreleased]' section is empty"), msg);
+    }
+
+    @Test
+    void theCheckLocatesAMissingOrEmptySectionAndAMissingFile() {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("b", "1.0.0", "")
+                .crate("c", "2.0.0", "")
+                .file("crates/a/CHANGELOG.md", log("- Pending.\n", "0.2.0"))
+                .file("crates/b/CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-10-01\n\n"
+                        + "### Added\n\n## [0.9.0] - 2026-09-01\n- x\n")
+                .spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> workflow(new RecordingReporter())
+                .changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), false));
+        String msg = e.fullMessage().replace(w.root() + "/", "");
+        assertTrue(msg.contains("crates/a/CHANGELOG.md:3:1: no section for a 0.3.0 (run crates:bump, which turns "
+                + "'## [Unreleased]' into '## [0.3.0] - "), msg);
+        assertTrue(msg.contains("crates/b/CHANGELOG.md:5:1: the section for b 1.0.0 is empty"), msg);
+        assertTrue(msg.contains("release.yaml:2:1: changelog crates/c/CHANGELOG.md does not exist"), msg);
+        // validate reports the same findings as warnings and passes
+        RecordingReporter out = new RecordingReporter();
+        workflow(out).validate(SpecRequest.of(w.root().resolve("release.yaml")));
+        assertTrue(out.text().contains("[WARN] ") && out.text().contains("changelog: the section for b 1.0.0 is empty"),
+                out.text());
+        assertTrue(out.text().contains("is valid"), out.text());
+    }
+
+    @Test
+    void oneWorkspaceChangelogNeedsOneVersion() {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("b", "1.0.0", "")
+                .file("CHANGELOG.md", log("- Pending.\n", "1.0.0"))
+                .spec("version: 1\nchangelog: {}\n");
+        ReleaseException e = assertThrows(ReleaseException.class, () -> bump(w, new RecordingReporter(), false));
+        assertTrue(e.fullMessage().contains("is shared by crates that move to different versions (a 0.3.1, b 1.0.1)"),
+                e.fullMessage());
+        assertTrue(e.fullMessage().contains("changelog.path: '{crate_dir}/CHANGELOG.md'"), e.fullMessage());
+        // one crate moving alone is fine
+        bump(w, new RecordingReporter(), false, "b");
+        assertTrue(w.root().resolve("CHANGELOG.md").toFile().exists());
+    }
+
+    @Test
+    void commitHoldsExactlyTheBumpedFiles() throws IOException {
+        TestWorkspace w = perCrate().file("notes.txt", "unrelated\n");
+        git(w.root(), "init", "-q");
+        git(w.root(), "add", "-A");
+        git(w.root(), "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "start");
+        Files.writeString(w.root().resolve("notes.txt"), "unrelated, uncommitted\n");
+        RecordingReporter out = new RecordingReporter();
+        var r = new BumpEngine(Map.of("HOME", System.getProperty("user.home"), "PATH", System.getenv("PATH"),
+                "GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@example.com", "GIT_COMMITTER_NAME", "t",
+                "GIT_COMMITTER_EMAIL", "t@example.com"), out).bump(new BumpRequest(w.root().resolve("release.yaml"),
+                        VersionBump.Level.PATCH, null, List.of("a"), false, true, DAY));
+        assertTrue(r.commit() != null && r.commit().length() == 40, String.valueOf(r.commit()));
+        assertEquals("Release a 0.3.1\n\ncrates/a/CHANGELOG.md\ncrates/a/Cargo.toml\ncrates/b/Cargo.toml\n",
+                git(w.root(), "show", "--format=%s", "--name-only", "HEAD"));
+        assertEquals(" M notes.txt\n", git(w.root(), "status", "--porcelain"));
+
+        // a file the bump would edit has uncommitted changes: refused before anything is written
+        Files.writeString(w.root().resolve("crates/a/CHANGELOG.md"), log("- More.\n", "0.3.1"));
+        String cargoToml = Files.readString(w.root().resolve("crates/a/Cargo.toml"));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> bump(w, new RecordingReporter(), true, "a"));
+        assertTrue(e.fullMessage().contains("files the bump edits have uncommitted changes: M crates/a/CHANGELOG.md"),
+                e.fullMessage());
+        assertEquals(cargoToml, Files.readString(w.root().resolve("crates/a/Cargo.toml")));
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        Processes.Result r = Processes.run(dir, Map.of(), cmd);
+        assertEquals(0, r.exit(), r.stderr());
+        return r.stdout();
+    }
+}
