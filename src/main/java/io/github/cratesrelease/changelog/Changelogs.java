@@ -126,14 +126,21 @@ public final class Changelogs {
                 continue;
             }
             Diagnostics own = new Diagnostics();
+            String crate = f.getValue().size() == 1 ? f.getValue().keySet().iterator().next().name() : null;
             String text = Promotion.promote(log, distinct.first(), date, spec.requireUnreleasedEntries(),
-                    new Promotion.Links(spec.compareLink(), spec.unreleasedLink()), own);
+                    new Promotion.Links(withCrate(spec.compareLink(), crate), withCrate(spec.unreleasedLink(), crate)),
+                    own);
             diags.addAll(own);
             if (text != null) {
                 out.put(f.getKey(), text);
             }
         }
         return out;
+    }
+
+    /** A link template with {@code {crate}} filled in (for a per-crate file). */
+    private static String withCrate(String template, String crate) {
+        return template == null || crate == null ? template : template.replace("{crate}", crate);
     }
 
     private static String crates(Map<CargoPackage, Version> versions, Version v) {

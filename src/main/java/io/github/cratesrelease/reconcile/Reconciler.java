@@ -31,6 +31,7 @@ public final class Reconciler {
         checkSpecRegistries(spec, config, d);
         checkSpecCrates(spec, ws, d);
         checkVersioningGroups(spec, ws, d);
+        checkChangelogLinks(spec, d);
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);
@@ -82,6 +83,18 @@ public final class Reconciler {
                 }
             }
         }
+    }
+
+    private void checkChangelogLinks(ReleaseSpec spec, Diagnostics d) {
+        ReleaseSpec.ChangelogSpec c = spec.changelog();
+        if (c != null && !c.perCrate() && (contains(c.compareLink(), "{crate}") || contains(c.unreleasedLink(), "{crate}"))) {
+            d.error(c.location(), "changelog link templates use {crate}, but the changelog is one file for the workspace",
+                    "use {crate} only with path: '{crate_dir}/CHANGELOG.md'");
+        }
+    }
+
+    private static boolean contains(String s, String part) {
+        return s != null && s.contains(part);
     }
 
     private void checkVersioningGroups(ReleaseSpec spec, CargoWorkspace ws, Diagnostics d) {

@@ -78,6 +78,19 @@ class ChangelogsTest {
     }
 
     @Test
+    void perCrateLinksNameTheCrate() throws IOException {
+        TestWorkspace w = perCrate().spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n"
+                + "  compare-link: https://x/compare/{crate}-v{previous}...{crate}-v{version}\n");
+        bump(w, new RecordingReporter(), false, "a");
+        assertTrue(Files.readString(w.root().resolve("crates/a/CHANGELOG.md"))
+                .endsWith("- Earlier.\n\n[0.3.1]: https://x/compare/a-v0.3.0...a-v0.3.1\n"));
+        TestWorkspace shared = perCrate().spec("version: 1\nchangelog:\n  compare-link: https://x/{crate}\n");
+        assertTrue(shared.findings().contains("error: release.yaml:2:1: changelog link templates use {crate}, but the "
+                + "changelog is one file for the workspace (use {crate} only with path: '{crate_dir}/CHANGELOG.md')"),
+                shared.findings().toString());
+    }
+
+    @Test
     void theCheckLocatesAMissingOrEmptySectionAndAMissingFile() {
         TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
                 .crate("a", "0.3.0", "")
