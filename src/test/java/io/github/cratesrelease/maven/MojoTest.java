@@ -84,4 +84,43 @@ class MojoTest {
         assertTrue(e.getMessage().contains("the spec already exists (run with -Dcrates.force=true"), e.getMessage());
         assertEquals(before, Files.readString(Paths.get("examples/orchestrator/release.yaml")));
     }
+
+    @Test
+    @InjectMojo(goal = "bump")
+    @MojoParameter(name = "spec", value = EXAMPLE)
+    void bumpNeedsALevelOrAVersion(BumpMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("say how to bump: -Dcrates.bump=major|minor|patch|release|rc|beta|alpha, or -Dcrates.version=X.Y.Z",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "bump")
+    @MojoParameter(name = "spec", value = EXAMPLE)
+    @MojoParameter(name = "bump", value = "huge")
+    void bumpRefusesAnUnknownLevel(BumpMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertEquals("-Dcrates.bump: 'huge' is not a bump level: use major, minor, patch, release, rc, beta or alpha",
+                e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "bump")
+    @MojoParameter(name = "spec", value = EXAMPLE)
+    @MojoParameter(name = "bump", value = "patch")
+    @MojoParameter(name = "dryRun", value = "true")
+    void bumpDryRunLeavesTheExampleAlone(BumpMojo mojo) throws Exception {
+        Path toml = Paths.get("examples/orchestrator/Cargo.toml").toAbsolutePath();
+        String before = Files.readString(toml);
+        mojo.execute();
+        assertEquals(before, Files.readString(toml));
+    }
+
+    @Test
+    @InjectMojo(goal = "changelog-check")
+    @MojoParameter(name = "spec", value = EXAMPLE)
+    @MojoParameter(name = "beforeBump", value = "true")
+    void changelogCheckPassesOnTheExample(ChangelogCheckMojo mojo) throws Exception {
+        mojo.execute();
+    }
 }
