@@ -1,16 +1,7 @@
 // A copy of the bundled example workspace in its own git repository: the bump edits and commits the copy only.
 def example = new File(basedir, '../../../examples/orchestrator').canonicalFile
 def ws = new File(basedir, 'ws')
-def copyTree = { File from, File to ->
-    def src = from.toPath()
-    java.nio.file.Files.walk(src).each { p ->
-        def rel = src.relativize(p).toString()
-        if (rel == 'target' || rel.startsWith('target/')) return
-        def d = to.toPath().resolve(rel)
-        if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(d)
-        else java.nio.file.Files.copy(p, d, java.nio.file.StandardCopyOption.REPLACE_EXISTING)
-    }
-}
+def copyTree = evaluate(new File(basedir, '../../../it/lib/copy-tree.groovy'))
 copyTree(example, ws)
 def git = { String... args ->
     def p = (['git'] + args.toList()).execute(null, ws)

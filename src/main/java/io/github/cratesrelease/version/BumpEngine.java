@@ -94,13 +94,12 @@ public final class BumpEngine {
         files.keySet().stream().filter(f -> !manifests.files().containsKey(f))
                 .forEach(f -> out.info("  " + new Location(f, 0, 0) + ": unreleased section promoted"));
         List<String> bumped = changes.stream().map(VersionPlanner.Change::name).toList();
-        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n)
-                && !n.startsWith("[")).toList();
+        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n)).sorted()
+                .toList();
         if (!notBumped.isEmpty()) {
-            out.info("Note: " + String.join(", ", notBumped) + " now require" + (notBumped.size() == 1 ? "s" : "")
-                    + " the new version" + (notBumped.size() == 1 ? "" : "s") + " but " + (notBumped.size() == 1
-                            ? "is" : "are") + " not bumped; their published versions keep the old requirements "
-                    + "until they are released too");
+            out.info("Note: requirements of " + String.join(", ", notBumped) + " changed, but "
+                    + (notBumped.size() == 1 ? "it is" : "they are") + " not bumped: the published version"
+                    + (notBumped.size() == 1 ? " keeps" : "s keep") + " the old requirements until released again");
         }
 
         if (request.dryRun()) {

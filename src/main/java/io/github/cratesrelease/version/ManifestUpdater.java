@@ -32,7 +32,10 @@ public final class ManifestUpdater {
     public record Edit(Location location, String what, String from, String to) {
     }
 
-    /** New file texts (only files that change) and what changed where. */
+    /**
+     * New file texts (only files that change), what changed where, and the members whose requirements changed
+     * (directly, or through an inherited {@code [workspace.dependencies]} entry).
+     */
     public record Result(Map<Path, String> files, List<Edit> edits, Set<String> dependentsTouched) {
     }
 
@@ -79,14 +82,14 @@ public final class ManifestUpdater {
                 TomlTable wsDeps = toml.getTable(List.of("workspace", "dependencies"));
                 if (wsDeps != null) {
                     requirements(wsDeps, "[workspace.dependencies]", manifest, dir, byDir, policy, edit, edits, diags,
-                            null, touched);
+                            null, touched, ws);
                 }
             }
             if (owner != null) {
                 for (String t : DEP_TABLES) {
                     if (toml.get(List.of(t)) instanceof TomlTable deps) {
                         requirements(deps, "[" + t + "]", manifest, dir, byDir, policy, edit, edits, diags, owner,
-                                touched);
+                                touched, ws);
                     }
                 }
                 if (toml.get(List.of("target")) instanceof TomlTable targets) {
@@ -97,7 +100,7 @@ public final class ManifestUpdater {
                         for (String t : DEP_TABLES) {
                             if (target.get(List.of(t)) instanceof TomlTable deps) {
                                 requirements(deps, "[target.'" + cfg + "'." + t + "]", manifest, dir, byDir, policy,
-                                        edit, edits, diags, owner, touched);
+                                        edit, edits, diags, owner, touched, ws);
                             }
                         }
                     }
@@ -119,7 +122,7 @@ public final class ManifestUpdater {
 
     private void requirements(TomlTable deps, String table, Path manifest, Path dir,
             Map<Path, VersionPlanner.Change> byDir, RequirementUpdate.Policy policy, TomlTextEdit edit,
-            List<Edit> edits, Diagnostics diags, CargoPackage owner, Set<String> touched) {
+            List<Edit> edits, Diagnostics diags, CargoPackage owner, Set<String> touched, CargoWorkspace ws) {
         for (String key : deps.keySet()) {
             if (!(deps.get(List.of(key)) instanceof TomlTable dep) || !(dep.get(List.of("path")) instanceof String p)
                     || !(dep.get(List.of("version")) instanceof String req)) {
@@ -143,7 +146,13 @@ public final class ManifestUpdater {
             } else if (o.changed()) {
                 edit.setString(dep, "version", o.requirement());
                 edits.add(new Edit(at, what + " requirement", req, o.requirement()));
-                touched.add(owner == null ? "[workspace.dependencies]" : owner.name());
+                if (owner != null) {
+                    touched.add(owner.name());
+                } else {
+                    // every member that inherits this entry now requires the new version
+                    ws.members().stream().filter(m -> m.dependencies().stream()
+                            .anyMatch(dd -> dd.inherited() && dd.key().equals(key))).forEach(m -> touched.add(m.name()));
+                }
             } else if (!o.matches()) {
                 diags.warning(at, what + " requires '" + req + "', which " + target.to() + " does not satisfy; left "
                         + "as it is (versioning.dependents: ignore)", "cargo will not build the workspace until it "

@@ -84,6 +84,20 @@ class BumpGoldenTest {
         assertTrue(text.contains("Dry run: 6 file(s) would change; nothing was written"), text);
     }
 
+    @Test
+    void dependentsThatAreNotBumpedAreNamed() throws IOException {
+        Path ws = Fixtures.copy(Fixtures.resource("bump/styles/before"), tmp.resolve("styles"));
+        RecordingReporter out = new RecordingReporter();
+        var result = new BumpEngine(env(), out).bump(new BumpRequest(ws.resolve("release.yaml"),
+                VersionBump.Level.MAJOR, null, List.of("util"), false, false, DAY));
+        assertEquals(List.of("util"), result.changes().stream().map(VersionPlanner.Change::name).toList());
+        // app pins util directly; tool inherits util-r from [workspace.dependencies]
+        assertTrue(out.text().contains("Note: requirements of app, tool changed, but they are not bumped"), out.text());
+        assertTrue(Files.readString(ws.resolve("crates/app/Cargo.toml")).contains("version = \"=2.0.0\""));
+        assertTrue(Files.readString(ws.resolve("Cargo.toml")).contains("version = \"^2.0.0\""));
+        cargo(ws, "metadata", "--format-version", "1", "--locked", "--offline");
+    }
+
     static BumpEngine.BumpResult bump(Path ws, VersionBump.Level level, boolean commit) {
         return new BumpEngine(env(), new RecordingReporter()).bump(new BumpRequest(ws.resolve("release.yaml"), level,
                 null, List.of(), false, commit, DAY));
