@@ -54,7 +54,6 @@ public final class Promotion {
         lines.set(at, "## [" + version + "] - " + date + eol);
         lines.add(at, original);
         lines.add(at + 1, eol);
-        // line numbers below the unreleased heading moved down by two
         if (links.compareLink() != null || links.unreleasedLink() != null) {
             String label = Changelog.linkLabel(unreleased.heading());
             Changelog.Link unreleasedRef = log.links().stream().filter(l -> l.label().equalsIgnoreCase(label))
@@ -70,16 +69,16 @@ public final class Promotion {
                         .replace("{version}", version.toString()) + eol);
             }
             if (links.unreleasedLink() != null && unreleasedRef != null) {
-                int i = unreleasedRef.line() + 1;
+                int i = index(unreleasedRef, unreleased);
                 lines.set(i, "[" + unreleasedRef.label() + "]: "
                         + links.unreleasedLink().replace("{previous}", version.toString()) + eol);
             }
             if (!add.isEmpty()) {
                 int insert;
                 if (unreleasedRef != null && (firstVersionRef == null || unreleasedRef.line() < firstVersionRef.line())) {
-                    insert = unreleasedRef.line() + 2; // right after the unreleased link
+                    insert = index(unreleasedRef, unreleased) + 1; // right after the unreleased link
                 } else if (firstVersionRef != null) {
-                    insert = firstVersionRef.line() + 1;
+                    insert = index(firstVersionRef, unreleased);
                 } else {
                     insert = lines.size();
                     while (insert > 0 && lines.get(insert - 1).replace("\r", "").isBlank()) {
@@ -92,6 +91,11 @@ public final class Promotion {
             }
         }
         return String.join("\n", lines) + (log.trailingNewline() ? "\n" : "");
+    }
+
+    /** Index of a link line in the promoted text: lines below the unreleased heading moved down by two. */
+    private static int index(Changelog.Link link, Changelog.Section unreleased) {
+        return link.line() - 1 + (link.line() > unreleased.line() ? 2 : 0);
     }
 
     private static boolean isVersion(String label) {

@@ -42,7 +42,8 @@ public final class VersionPlanner {
     /** The changes in workspace order; errors go to {@code diags}. */
     public List<Change> plan(ReleaseSpec spec, ReleaseSet set, Target target, Diagnostics diags) {
         CargoWorkspace ws = set.workspace();
-        Location cli = Location.of(spec.file());
+        Location cli = null; // the property on the command line: no file to point at
+        Location specAt = Location.of(spec.file());
         Map<String, String> reason = new LinkedHashMap<>();
         List<String> names = ws.members().stream().map(CargoPackage::name).toList();
         if (target.selection().isEmpty()) {
@@ -59,7 +60,7 @@ public final class VersionPlanner {
             }
         }
         if (reason.isEmpty() && !diags.hasErrors()) {
-            diags.error(cli, "nothing to bump: the spec releases no crate", "list crates under crates:, or name them "
+            diags.error(specAt, "nothing to bump: the spec releases no crate", "list crates under crates:, or name them "
                     + "with -Dcrates.crates=a,b");
         }
         if (diags.hasErrors()) {
