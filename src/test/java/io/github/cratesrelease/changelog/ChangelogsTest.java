@@ -60,9 +60,12 @@ class ChangelogsTest {
     @Test
     void perCrateChangelogsArePromotedAndThenPassTheCheck() throws IOException {
         TestWorkspace w = perCrate();
+        Processes.ok(w.root(), "cargo", "generate-lockfile", "--offline");
         RecordingReporter out = new RecordingReporter();
         workflow(out).changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), true);
         bump(w, out, false);
+        Processes.ok(w.root(), "cargo", "metadata", "--format-version", "1", "--locked", "--offline");
+        assertTrue(Files.readString(w.root().resolve("Cargo.lock")).contains("name = \"b\"\nversion = \"1.0.1\""));
         assertEquals(log("\n## [0.3.1] - 2026-11-21\n- Faster a.\n", "0.3.0"),
                 Files.readString(w.root().resolve("crates/a/CHANGELOG.md")));
         assertEquals(log("\n## [1.0.1] - 2026-11-21\n- Fixed b.\n", "1.0.0"),
@@ -160,8 +163,6 @@ class ChangelogsTest {
     private static String git(Path dir, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
-        Processes.Result r = Processes.run(dir, Map.of(), cmd);
-        assertEquals(0, r.exit(), r.stderr());
-        return r.stdout();
+        return Processes.ok(dir, cmd.toArray(String[]::new));
     }
 }

@@ -45,6 +45,15 @@ public final class Processes {
         }
     }
 
+    /** Runs a command and returns its stdout; fails the test, with its stderr, when it exits non-zero. */
+    public static String ok(Path dir, String... command) {
+        Result r = run(dir, Map.of(), List.of(command));
+        if (r.exit() != 0) {
+            throw new AssertionError(String.join(" ", command) + " failed in " + dir + ":\n" + r.stderr());
+        }
+        return r.stdout();
+    }
+
     /** {@code cargo metadata --format-version 1 --no-deps --offline} in {@code dir}; fails the test on error. */
     public static String cargoMetadata(Path dir) {
         Result r = run(dir, Map.of(), List.of("cargo", "metadata", "--format-version", "1", "--no-deps", "--offline"));

@@ -47,8 +47,8 @@ class BumpGoldenTest {
         assertMatchesGolden(before, Fixtures.resource("bump/styles/expected"), ws);
 
         // cargo accepts the bumped workspace as locked, and builds it offline (no external dependencies)
-        cargo(ws, "metadata", "--format-version", "1", "--locked", "--offline");
-        cargo(ws, "build", "--locked", "--offline", "--quiet");
+        Processes.ok(ws, "cargo", "metadata", "--format-version", "1", "--locked", "--offline");
+        Processes.ok(ws, "cargo", "build", "--locked", "--offline", "--quiet");
         // the workspace model and cargo agree on the new versions
         CargoWorkspace model = new WorkspaceLoader().load(ws);
         JsonNode meta = JsonMapper.builder().build().readTree(Processes.cargoMetadata(ws));
@@ -95,7 +95,7 @@ class BumpGoldenTest {
         assertTrue(out.text().contains("Note: requirements of app, tool changed, but they are not bumped"), out.text());
         assertTrue(Files.readString(ws.resolve("crates/app/Cargo.toml")).contains("version = \"=2.0.0\""));
         assertTrue(Files.readString(ws.resolve("Cargo.toml")).contains("version = \"^2.0.0\""));
-        cargo(ws, "metadata", "--format-version", "1", "--locked", "--offline");
+        Processes.ok(ws, "cargo", "metadata", "--format-version", "1", "--locked", "--offline");
     }
 
     static BumpEngine.BumpResult bump(Path ws, VersionBump.Level level, boolean commit) {
@@ -105,13 +105,6 @@ class BumpGoldenTest {
 
     static Map<String, String> env() {
         return Map.of("HOME", System.getProperty("user.home"), "PATH", System.getenv("PATH"));
-    }
-
-    static void cargo(Path ws, String... args) {
-        List<String> cmd = new java.util.ArrayList<>(List.of("cargo"));
-        cmd.addAll(List.of(args));
-        Processes.Result r = Processes.run(ws, Map.of(), cmd);
-        assertEquals(0, r.exit(), String.join(" ", cmd) + " failed:\n" + r.stderr());
     }
 
     /** Every file of {@code before} equals its golden copy (or itself), and differs only in version strings. */
