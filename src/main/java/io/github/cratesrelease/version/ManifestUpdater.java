@@ -57,67 +57,85 @@ public final class ManifestUpdater {
         manifests.add(ws.manifest());
         ws.members().forEach(p -> manifests.add(p.manifest()));
         for (Path manifest : manifests) {
-            String text = read(manifest);
-            TomlTextEdit edit = new TomlTextEdit(text);
-            TomlParseResult toml = edit.toml();
-            Path dir = manifest.getParent();
-            CargoPackage owner = ws.members().stream().filter(p -> p.manifest().equals(manifest)).findFirst()
-                    .orElse(null);
-            TomlTable pkg = toml.getTable("package") != null ? toml.getTable("package") : toml.getTable("project");
-            VersionPlanner.Change own = owner == null ? null : byName.get(owner.name());
-            if (own != null && pkg != null && pkg.get(List.of("version")) instanceof String) {
-                edit.setString(pkg, "version", own.to().toString());
-                edits.add(new Edit(at(manifest, pkg.inputPositionOf(List.of("version"))), owner.name() + " version",
-                        own.from().toString(), own.to().toString()));
-            }
-            if (manifest.equals(ws.manifest())) {
-                TomlTable wsPackage = toml.getTable(List.of("workspace", "package"));
-                VersionPlanner.Change inherited = changes.stream().filter(c -> c.crate().inheritsVersion()).findFirst()
-                        .orElse(null);
-                if (inherited != null && wsPackage != null && wsPackage.get(List.of("version")) instanceof String old) {
-                    edit.setString(wsPackage, "version", inherited.to().toString());
-                    edits.add(new Edit(at(manifest, wsPackage.inputPositionOf(List.of("version"))),
-                            "[workspace.package] version", old, inherited.to().toString()));
+            try {
+                String updated = manifest(ws, manifest, changes, byName, byDir, policy, edits, diags, touched);
+                if (updated != null) {
+                    files.put(manifest, updated);
                 }
-                TomlTable wsDeps = toml.getTable(List.of("workspace", "dependencies"));
-                if (wsDeps != null) {
-                    requirements(wsDeps, "[workspace.dependencies]", manifest, dir, byDir, policy, edit, edits, diags,
-                            null, touched, ws);
-                }
-            }
-            if (owner != null) {
-                for (String t : DEP_TABLES) {
-                    if (toml.get(List.of(t)) instanceof TomlTable deps) {
-                        requirements(deps, "[" + t + "]", manifest, dir, byDir, policy, edit, edits, diags, owner,
-                                touched, ws);
-                    }
-                }
-                if (toml.get(List.of("target")) instanceof TomlTable targets) {
-                    for (String cfg : targets.keySet()) {
-                        if (!(targets.get(List.of(cfg)) instanceof TomlTable target)) {
-                            continue;
-                        }
-                        for (String t : DEP_TABLES) {
-                            if (target.get(List.of(t)) instanceof TomlTable deps) {
-                                requirements(deps, "[target.'" + cfg + "'." + t + "]", manifest, dir, byDir, policy,
-                                        edit, edits, diags, owner, touched, ws);
-                            }
-                        }
-                    }
-                }
-            }
-            if (edit.changed()) {
-                files.put(manifest, edit.result());
+            } catch (IllegalArgumentException e) {
+                diags.error(Location.of(manifest), "cannot edit the versions: " + e.getMessage(),
+                        "write versions and requirements as single-line strings (\"1.2.3\")");
             }
         }
         Path lock = ws.root().resolve("Cargo.lock");
         if (Files.isRegularFile(lock)) {
-            String updated = lockfile(lock, read(lock), byName, edits);
-            if (updated != null) {
-                files.put(lock, updated);
+            try {
+                String updated = lockfile(lock, read(lock), byName, edits);
+                if (updated != null) {
+                    files.put(lock, updated);
+                }
+            } catch (IllegalArgumentException e) {
+                diags.error(Location.of(lock), "cannot update Cargo.lock: " + e.getMessage(),
+                        "regenerate it with 'cargo generate-lockfile', then bump again");
             }
         }
         return new Result(files, edits, touched);
+    }
+
+    /** The new text of one manifest, or null when it does not change. */
+    private String manifest(CargoWorkspace ws, Path manifest, List<VersionPlanner.Change> changes,
+            Map<String, VersionPlanner.Change> byName, Map<Path, VersionPlanner.Change> byDir,
+            RequirementUpdate.Policy policy, List<Edit> edits, Diagnostics diags, Set<String> touched) {
+        String text = read(manifest);
+        TomlTextEdit edit = new TomlTextEdit(text);
+        TomlParseResult toml = edit.toml();
+        Path dir = manifest.getParent();
+        CargoPackage owner = ws.members().stream().filter(p -> p.manifest().equals(manifest)).findFirst()
+                .orElse(null);
+        TomlTable pkg = toml.getTable("package") != null ? toml.getTable("package") : toml.getTable("project");
+        VersionPlanner.Change own = owner == null ? null : byName.get(owner.name());
+        if (own != null && pkg != null && pkg.get(List.of("version")) instanceof String) {
+            edit.setString(pkg, "version", own.to().toString());
+            edits.add(new Edit(at(manifest, pkg.inputPositionOf(List.of("version"))), owner.name() + " version",
+                    own.from().toString(), own.to().toString()));
+        }
+        if (manifest.equals(ws.manifest())) {
+            TomlTable wsPackage = toml.getTable(List.of("workspace", "package"));
+            VersionPlanner.Change inherited = changes.stream().filter(c -> c.crate().inheritsVersion()).findFirst()
+                    .orElse(null);
+            if (inherited != null && wsPackage != null && wsPackage.get(List.of("version")) instanceof String old) {
+                edit.setString(wsPackage, "version", inherited.to().toString());
+                edits.add(new Edit(at(manifest, wsPackage.inputPositionOf(List.of("version"))),
+                        "[workspace.package] version", old, inherited.to().toString()));
+            }
+            TomlTable wsDeps = toml.getTable(List.of("workspace", "dependencies"));
+            if (wsDeps != null) {
+                requirements(wsDeps, "[workspace.dependencies]", manifest, dir, byDir, policy, edit, edits, diags,
+                        null, touched, ws);
+            }
+        }
+        if (owner != null) {
+            for (String t : DEP_TABLES) {
+                if (toml.get(List.of(t)) instanceof TomlTable deps) {
+                    requirements(deps, "[" + t + "]", manifest, dir, byDir, policy, edit, edits, diags, owner,
+                            touched, ws);
+                }
+            }
+            if (toml.get(List.of("target")) instanceof TomlTable targets) {
+                for (String cfg : targets.keySet()) {
+                    if (!(targets.get(List.of(cfg)) instanceof TomlTable target)) {
+                        continue;
+                    }
+                    for (String t : DEP_TABLES) {
+                        if (target.get(List.of(t)) instanceof TomlTable deps) {
+                            requirements(deps, "[target.'" + cfg + "'." + t + "]", manifest, dir, byDir, policy,
+                                    edit, edits, diags, owner, touched, ws);
+                        }
+                    }
+                }
+            }
+        }
+        return edit.changed() ? edit.result() : null;
     }
 
     private void requirements(TomlTable deps, String table, Path manifest, Path dir,

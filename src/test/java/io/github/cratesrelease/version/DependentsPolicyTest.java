@@ -107,6 +107,17 @@ class DependentsPolicyTest {
     }
 
     @Test
+    void aMultiLineStringIsReportedNotMangled() throws IOException {
+        TestWorkspace w = pinned("upgrade", "=0.3.0");
+        w.file("crates/b/Cargo.toml", manifestOfB(w).replace("version = \"=0.3.0\"", "version = '''=0.3.0'''"));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> bumpA(w, new RecordingReporter()));
+        String msg = e.fullMessage().replace(w.root() + "/", "");
+        assertTrue(msg.contains("crates/b/Cargo.toml: cannot edit the versions: the value of 'version' at line 9 is "
+                + "not a single-line string literal (write versions and requirements as single-line strings"), msg);
+        assertTrue(Files.readString(w.root().resolve("crates/a/Cargo.toml")).contains("version = \"0.3.0\""));
+    }
+
+    @Test
     void requirementsKeepTheirStyle() {
         Version v040 = Version.parse("0.4.0");
         assertEquals("0.4", RequirementUpdate.upgrade("0.3", v040));
