@@ -70,13 +70,10 @@ public record ReleaseSpec(
      * @param dependents     {@code upgrade}, {@code fix}, {@code error} or {@code ignore}
      * @param commitMessage  template of the bump commit's message ({@code {crates}}, {@code {version}})
      */
-    public record Versioning(boolean shared, Location modeLocation, Map<String, Group> groups, String dependents,
-            Location dependentsLocation, String commitMessage) {
+    public record Versioning(boolean shared, Map<String, Group> groups, String dependents, String commitMessage) {
         public static final String DEFAULT_COMMIT_MESSAGE = "Release {crates}";
 
-        public static Versioning defaults(Location at) {
-            return new Versioning(false, at, Map.of(), "upgrade", at, DEFAULT_COMMIT_MESSAGE);
-        }
+        public static final Versioning DEFAULTS = new Versioning(false, Map.of(), "upgrade", DEFAULT_COMMIT_MESSAGE);
     }
 
     /** A versioning group: its crates with the location of each name, and of the group's key. */

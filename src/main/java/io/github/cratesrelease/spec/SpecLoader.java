@@ -130,7 +130,7 @@ public final class SpecLoader {
     private static ReleaseSpec.Versioning versioning(YamlNode.Mapping root) {
         YamlNode.Entry entry = root.entry("versioning");
         if (entry == null || !(entry.value() instanceof YamlNode.Mapping v)) {
-            return ReleaseSpec.Versioning.defaults(entry == null ? root.location() : entry.key().location());
+            return ReleaseSpec.Versioning.DEFAULTS;
         }
         Map<String, ReleaseSpec.Group> groups = new LinkedHashMap<>();
         if (v.get("groups") instanceof YamlNode.Mapping g) {
@@ -150,10 +150,7 @@ public final class SpecLoader {
         String mode = v.string("mode");
         String dependents = v.string("dependents");
         String message = v.string("commit-message");
-        return new ReleaseSpec.Versioning("shared".equals(mode),
-                mode == null ? entry.key().location() : v.get("mode").location(), groups,
-                dependents == null ? "upgrade" : dependents,
-                dependents == null ? entry.key().location() : v.get("dependents").location(),
+        return new ReleaseSpec.Versioning("shared".equals(mode), groups, dependents == null ? "upgrade" : dependents,
                 message == null ? ReleaseSpec.Versioning.DEFAULT_COMMIT_MESSAGE : message);
     }
 

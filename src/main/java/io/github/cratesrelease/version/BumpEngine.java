@@ -8,7 +8,6 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.diag.Severity;
 import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.semver.Version;
@@ -48,7 +47,8 @@ public final class BumpEngine {
     }
 
     public BumpResult bump(BumpRequest request) {
-        Analysis a = new ReleaseWorkflow(env, out).analyze(request.spec());
+        ReleaseWorkflow workflow = new ReleaseWorkflow(env, out);
+        Analysis a = workflow.analyze(request.spec());
         ReleaseSpec spec = a.spec();
         Diagnostics diags = new Diagnostics();
         List<VersionPlanner.Change> changes = new VersionPlanner().plan(spec, a.releaseSet(),
@@ -64,11 +64,7 @@ public final class BumpEngine {
             files.putAll(new Changelogs(spec.changelog(), a.workspace().root()).promote(versions, request.date(),
                     diags));
         }
-        for (Diagnostic d : diags.sorted()) {
-            if (d.severity() == Severity.WARNING) {
-                out.warn(d.format());
-            }
-        }
+        workflow.report(diags);
         diags.throwIfErrors("cannot bump: " + diags.errors().size() + " error(s); nothing was changed");
 
         String how = request.version() != null ? "to " + request.version()
@@ -104,7 +100,7 @@ public final class BumpEngine {
 
         if (request.dryRun()) {
             for (Map.Entry<Path, String> f : files.entrySet()) {
-                diff(a.workspace().root(), f.getKey(), read(f.getKey()), f.getValue()).forEach(out::info);
+                diff(a.workspace().root(), f.getKey(), ManifestUpdater.read(f.getKey()), f.getValue()).forEach(out::info);
             }
             out.info("Dry run: " + files.size() + " file(s) would change; nothing was written");
             return new BumpResult(changes, files, manifests.edits(), null);
@@ -157,14 +153,6 @@ public final class BumpEngine {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
         return UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     /** Writes through a temporary file in the same directory, so a file is never left half written. */

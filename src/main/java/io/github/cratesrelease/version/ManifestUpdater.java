@@ -216,7 +216,7 @@ public final class ManifestUpdater {
         return pos == null ? Location.of(file) : new Location(file, pos.line(), pos.column());
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

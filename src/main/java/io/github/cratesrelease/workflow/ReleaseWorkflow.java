@@ -2,10 +2,9 @@ package io.github.cratesrelease.workflow;
 
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoPackage;
-import io.github.cratesrelease.changelog.Changelogs;
-import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.WorkspaceLoader;
+import io.github.cratesrelease.changelog.Changelogs;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
@@ -17,6 +16,7 @@ import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.plan.ReleaseSet;
 import io.github.cratesrelease.publish.RateLimits;
 import io.github.cratesrelease.reconcile.Reconciler;
+import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.SpecLoader;
 import java.io.IOException;
@@ -109,11 +109,10 @@ public final class ReleaseWorkflow {
             throw new ReleaseException("changelog check failed: " + d.errors().size() + " error(s)", d);
         }
         int n = a.releaseSet().released().size();
+        Changelogs logs = new Changelogs(a.spec().changelog(), a.workspace().root());
         reporter.info("Changelog" + (a.spec().changelog().perCrate() ? "s" : "") + " ready "
                 + (beforeBump ? "for a bump" : "for the release of " + n + " crate(s)") + ": "
-                + a.releaseSet().released().values().stream()
-                        .map(p -> new Changelogs(a.spec().changelog(), a.workspace().root()).fileOf(p))
-                        .distinct().map(f -> new Location(f, 0, 0).toString())
+                + a.releaseSet().released().values().stream().map(logs::fileOf).distinct().map(f -> new Location(f, 0, 0).toString())
                         .collect(java.util.stream.Collectors.joining(", ")));
         return a;
     }
@@ -191,7 +190,7 @@ public final class ReleaseWorkflow {
     }
 
     /** Prints warnings and notes; errors travel in the {@link ReleaseException} so they are printed once. */
-    private void report(Diagnostics diags) {
+    public void report(Diagnostics diags) {
         for (Diagnostic d : diags.sorted()) {
             switch (d.severity()) {
                 case ERROR -> {
