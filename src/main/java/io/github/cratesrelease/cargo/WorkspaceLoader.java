@@ -255,12 +255,13 @@ public final class WorkspaceLoader {
             }
         }
         List<CargoDependency> deps = new ArrayList<>();
-        readDependencyTables(toml, null, wsRoot, manifest, toml, wsDeps, deps, diags);
-        TomlTable targets = toml.getTable("target");
-        if (targets != null) {
-            for (String t : targets.keySet()) {
-                if (targets.get(List.of(t)) instanceof TomlTable tt) {
-                    readDependencyTables(tt, t, wsRoot, manifest, toml, wsDeps, deps, diags);
+        for (DependencyTable table : DependencyTable.of(toml)) {
+            for (String key : table.table().keySet()) {
+                Location at = position(manifest, toml.inputPositionOf(table.keyPath(key)));
+                CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
+                        wsRoot, manifest, wsDeps, at, diags);
+                if (d != null) {
+                    deps.add(d);
                 }
             }
         }
@@ -271,31 +272,6 @@ public final class WorkspaceLoader {
                 values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
                 values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
                 List.copyOf(deps), Map.copyOf(locs), Set.copyOf(inheritedKeys));
-    }
-
-    private void readDependencyTables(TomlTable owner, String target, Path wsRoot, Path manifest,
-            TomlParseResult toml, TomlTable wsDeps, List<CargoDependency> out, Diagnostics diags) {
-        Map<String, DependencyKind> tables = new LinkedHashMap<>();
-        tables.put("dependencies", DependencyKind.NORMAL);
-        tables.put("dev-dependencies", DependencyKind.DEV);
-        tables.put("dev_dependencies", DependencyKind.DEV);
-        tables.put("build-dependencies", DependencyKind.BUILD);
-        tables.put("build_dependencies", DependencyKind.BUILD);
-        for (Map.Entry<String, DependencyKind> te : tables.entrySet()) {
-            if (!(owner.get(List.of(te.getKey())) instanceof TomlTable deps)) {
-                continue;
-            }
-            for (String key : deps.keySet()) {
-                List<String> keyPath = target == null ? List.of(te.getKey(), key)
-                        : List.of("target", target, te.getKey(), key);
-                Location at = position(manifest, toml.inputPositionOf(keyPath));
-                CargoDependency d = dependency(key, deps.get(List.of(key)), te.getValue(), target, wsRoot, manifest,
-                        wsDeps, at, diags);
-                if (d != null) {
-                    out.add(d);
-                }
-            }
-        }
     }
 
     private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,

@@ -73,18 +73,11 @@ public final class Changelogs {
                 continue;
             }
             diags.addAll(log.problems());
-            Changelog.Section unreleased = log.unreleased();
             if (beforeBump) {
-                if (unreleased == null) {
-                    diags.error(log.at(1, 1), "no '## " + spec.unreleasedHeading() + "' section to promote on the next "
-                            + "bump", "add '## " + spec.unreleasedHeading() + "' above the newest release and list "
-                                    + "the changes under it");
-                } else if (!unreleased.hasEntries() && spec.requireUnreleasedEntries()) {
-                    diags.error(log.at(unreleased.line(), 1), "the '## " + unreleased.heading() + "' section is "
-                            + "empty", "list the changes under it, or set changelog.require-unreleased-entries: false");
-                }
+                Promotion.checkUnreleased(log, null, spec.requireUnreleasedEntries(), diags);
                 continue;
             }
+            Changelog.Section unreleased = log.unreleased();
             for (Version v : new TreeSet<>(f.getValue().values())) {
                 String who = crates(f.getValue(), v);
                 Changelog.Section s = log.release(v);

@@ -28,16 +28,7 @@ public final class Promotion {
     public static String promote(Changelog log, Version version, LocalDate date, boolean requireEntries, Links links,
             Diagnostics diags) {
         diags.addAll(log.problems());
-        Changelog.Section unreleased = log.unreleased();
-        if (unreleased == null) {
-            diags.error(log.at(1, 1), "no '## " + log.unreleasedHeading() + "' section to release as " + version,
-                    "add '## " + log.unreleasedHeading() + "' with the changes of " + version
-                            + " above the newest release");
-        } else if (!unreleased.hasEntries() && requireEntries) {
-            diags.error(log.at(unreleased.line(), 1), "the '## " + unreleased.heading() + "' section is empty, so "
-                    + version + " would be released with no entry", "list the changes under it (### Added, "
-                            + "### Changed, ### Fixed...), or set changelog.require-unreleased-entries: false");
-        }
+        Changelog.Section unreleased = checkUnreleased(log, version, requireEntries, diags);
         Changelog.Section existing = log.release(version);
         if (existing != null) {
             diags.error(log.at(existing.line(), 1), "there is already a section for " + version,
@@ -60,18 +51,18 @@ public final class Promotion {
                     .findFirst().orElse(null);
             Changelog.Link firstVersionRef = log.links().stream().filter(l -> isVersion(l.label())).findFirst()
                     .orElse(null);
+            String unreleasedUrl = links.unreleasedLink() == null ? null
+                    : links.unreleasedLink().replace("{previous}", version.toString());
             List<String> add = new ArrayList<>();
-            if (links.unreleasedLink() != null && unreleasedRef == null) {
-                add.add("[" + label + "]: " + links.unreleasedLink().replace("{previous}", version.toString()) + eol);
+            if (unreleasedUrl != null && unreleasedRef == null) {
+                add.add("[" + label + "]: " + unreleasedUrl + eol);
             }
             if (links.compareLink() != null && previous != null) {
                 add.add("[" + version + "]: " + links.compareLink().replace("{previous}", previous.version().toString())
                         .replace("{version}", version.toString()) + eol);
             }
-            if (links.unreleasedLink() != null && unreleasedRef != null) {
-                int i = index(unreleasedRef, unreleased);
-                lines.set(i, "[" + unreleasedRef.label() + "]: "
-                        + links.unreleasedLink().replace("{previous}", version.toString()) + eol);
+            if (unreleasedUrl != null && unreleasedRef != null) {
+                lines.set(index(unreleasedRef, unreleased), "[" + unreleasedRef.label() + "]: " + unreleasedUrl + eol);
             }
             if (!add.isEmpty()) {
                 int insert;
@@ -91,6 +82,29 @@ public final class Promotion {
             }
         }
         return String.join("\n", lines) + (log.trailingNewline() ? "\n" : "");
+    }
+
+    /**
+     * Checks that the unreleased section is there to promote and, when required, has entries; returns it (or null).
+     *
+     * @param version the version it becomes, or null for "the next bump"
+     */
+    static Changelog.Section checkUnreleased(Changelog log, Version version, boolean requireEntries,
+            Diagnostics diags) {
+        Changelog.Section unreleased = log.unreleased();
+        String heading = log.unreleasedHeading();
+        if (unreleased == null) {
+            diags.error(log.at(1, 1), "no '## " + heading + "' section to " + (version == null
+                    ? "promote on the next bump" : "release as " + version), "add '## " + heading + "' with the "
+                            + "changes of " + (version == null ? "the next version" : version)
+                            + " above the newest release");
+        } else if (!unreleased.hasEntries() && requireEntries) {
+            diags.error(log.at(unreleased.line(), 1), "the '## " + unreleased.heading() + "' section is empty"
+                    + (version == null ? "" : ", so " + version + " would be released with no entry"),
+                    "list the changes under it (### Added, ### Changed, ### Fixed...), or set "
+                            + "changelog.require-unreleased-entries: false");
+        }
+        return unreleased;
     }
 
     /** Index of a link line in the promoted text: lines below the unreleased heading moved down by two. */

@@ -2,6 +2,7 @@ package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.cargo.DependencyTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -30,9 +31,6 @@ import org.tomlj.TomlTable;
  * {@code publish = [...]} lists become {@code true}. Only those bytes change; the user's files are not touched.
  */
 public final class RehearsalWorkspace {
-
-    private static final List<String> DEP_TABLES = List.of("dependencies", "dev-dependencies", "dev_dependencies",
-            "build-dependencies", "build_dependencies");
 
     private RehearsalWorkspace() {
     }
@@ -108,24 +106,7 @@ public final class RehearsalWorkspace {
         if (wsDeps != null) {
             tables.add(wsDeps);
         }
-        for (String t : DEP_TABLES) {
-            TomlTable d = toml.getTable(List.of(t));
-            if (d != null) {
-                tables.add(d);
-            }
-        }
-        TomlTable targets = toml.getTable("target");
-        if (targets != null) {
-            for (String platform : targets.keySet()) {
-                TomlTable pt = targets.getTable(List.of(platform));
-                for (String t : DEP_TABLES) {
-                    TomlTable d = pt == null ? null : pt.getTable(List.of(t));
-                    if (d != null) {
-                        tables.add(d);
-                    }
-                }
-            }
-        }
+        DependencyTable.of(toml).forEach(t -> tables.add(t.table()));
         for (TomlTable deps : tables) {
             for (String name : deps.keySet()) {
                 if (!(deps.get(List.of(name)) instanceof TomlTable dep) || dep.getString("path") == null) {

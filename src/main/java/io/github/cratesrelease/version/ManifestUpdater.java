@@ -2,6 +2,7 @@ package io.github.cratesrelease.version;
 
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.cargo.DependencyTable;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import java.io.IOException;
@@ -38,9 +39,6 @@ public final class ManifestUpdater {
      */
     public record Result(Map<Path, String> files, List<Edit> edits, Set<String> dependentsTouched) {
     }
-
-    private static final List<String> DEP_TABLES = List.of("dependencies", "dev-dependencies", "dev_dependencies",
-            "build-dependencies", "build_dependencies");
 
     public Result update(CargoWorkspace ws, List<VersionPlanner.Change> changes, RequirementUpdate.Policy policy,
             Diagnostics diags) {
@@ -115,24 +113,9 @@ public final class ManifestUpdater {
             }
         }
         if (owner != null) {
-            for (String t : DEP_TABLES) {
-                if (toml.get(List.of(t)) instanceof TomlTable deps) {
-                    requirements(deps, "[" + t + "]", manifest, dir, byDir, policy, edit, edits, diags, owner,
-                            touched, ws);
-                }
-            }
-            if (toml.get(List.of("target")) instanceof TomlTable targets) {
-                for (String cfg : targets.keySet()) {
-                    if (!(targets.get(List.of(cfg)) instanceof TomlTable target)) {
-                        continue;
-                    }
-                    for (String t : DEP_TABLES) {
-                        if (target.get(List.of(t)) instanceof TomlTable deps) {
-                            requirements(deps, "[target.'" + cfg + "'." + t + "]", manifest, dir, byDir, policy,
-                                    edit, edits, diags, owner, touched, ws);
-                        }
-                    }
-                }
+            for (DependencyTable t : DependencyTable.of(toml)) {
+                requirements(t.table(), t.label(), manifest, dir, byDir, policy, edit, edits, diags, owner, touched,
+                        ws);
             }
         }
         return edit.changed() ? edit.result() : null;
