@@ -1,6 +1,7 @@
 package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.registry.RegistryNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
@@ -65,29 +65,16 @@ public final class CargoConfig {
             for (String reg : regs.keySet()) {
                 if (regs.get(List.of(reg)) instanceof TomlTable t && t.getString("index") != null) {
                     found.putIfAbsent(reg, new Registry(reg, t.getString("index"),
-                            WorkspaceLoader.position(f, toml.inputPositionOf(List.of("registries", reg)))));
+                            TomlEditor.location(f, toml.inputPositionOf(List.of("registries", reg)))));
                 }
             }
             return; // cargo reads config.toml in preference to config
         }
     }
 
-    /**
-     * Cargo's environment variable for a registry setting: {@code CARGO_REGISTRIES_<NAME>_<KEY>}, the name
-     * upper-cased with '-' as '_' (e.g. {@code CARGO_REGISTRIES_MY_CORP_INDEX}).
-     */
-    public static String registryVariable(String registry, String key) {
-        return "CARGO_REGISTRIES_" + registry.toUpperCase(Locale.ROOT).replace('-', '_') + "_" + key;
-    }
-
-    /** The variable cargo reads a registry's token from: {@code CARGO_REGISTRY_TOKEN} for crates.io. */
-    public static String tokenVariable(String registry) {
-        return "crates-io".equals(registry) ? "CARGO_REGISTRY_TOKEN" : registryVariable(registry, "TOKEN");
-    }
-
     /** The registry by name from config files or the environment, or null. */
     public Registry registry(String name) {
-        String fromEnv = env.get(registryVariable(name, "INDEX"));
+        String fromEnv = env.get(RegistryNames.variable(name, "INDEX"));
         if (fromEnv != null) {
             return new Registry(name, fromEnv, null);
         }

@@ -26,7 +26,6 @@ import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
@@ -71,7 +70,7 @@ public final class WorkspaceLoader {
             TomlArray members = ws.getArray("members");
             for (int i = 0; members != null && i < members.size(); i++) {
                 String pattern = String.valueOf(members.get(i));
-                Location at = position(manifest, members.inputPositionOf(i));
+                Location at = TomlEditor.location(manifest, members.inputPositionOf(i));
                 List<Path> found = expand(dir, pattern);
                 if (found.isEmpty() && !isGlob(pattern)) {
                     diags.error(at, "workspace member '" + pattern + "' has no Cargo.toml",
@@ -173,15 +172,11 @@ public final class WorkspaceLoader {
             throw new UncheckedIOException("cannot read " + manifest, e);
         }
         for (TomlParseError e : r.errors()) {
-            diags.error(position(manifest, e.position()), "TOML error: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""),
+            diags.error(TomlEditor.location(manifest, e.position()), "TOML error: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""),
                     "fix the TOML syntax at this place");
         }
         parsed.put(manifest, r);
         return r;
-    }
-
-    static Location position(Path file, TomlPosition pos) {
-        return pos == null ? Location.of(file) : new Location(file, pos.line(), pos.column());
     }
 
     private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlTable wsPackage,
@@ -196,9 +191,9 @@ public final class WorkspaceLoader {
         }
         Path dir = manifest.getParent();
         Map<String, Location> locs = new LinkedHashMap<>();
-        locs.put("package", position(manifest, toml.inputPositionOf(List.of("package"))));
+        locs.put("package", TomlEditor.location(manifest, toml.inputPositionOf(List.of("package"))));
         for (String k : pkg.keySet()) {
-            locs.put(k, position(manifest, toml.inputPositionOf(List.of("package", k))));
+            locs.put(k, TomlEditor.location(manifest, toml.inputPositionOf(List.of("package", k))));
         }
         String name = pkg.getString("name");
         if (name == null) {
@@ -257,7 +252,7 @@ public final class WorkspaceLoader {
         List<CargoDependency> deps = new ArrayList<>();
         for (DependencyTable table : DependencyTable.of(toml)) {
             for (String key : table.table().keySet()) {
-                Location at = position(manifest, toml.inputPositionOf(table.keyPath(key)));
+                Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
                 CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
                         wsRoot, manifest, wsDeps, at, diags);
                 if (d != null) {

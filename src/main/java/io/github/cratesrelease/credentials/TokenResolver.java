@@ -1,6 +1,6 @@
 package io.github.cratesrelease.credentials;
 
-import io.github.cratesrelease.cargo.CargoConfig;
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
@@ -61,7 +61,7 @@ public final class TokenResolver {
                 return new Resolution(s, looked);
             }
         }
-        Secret s = fromEnv(CargoConfig.tokenVariable(registry), looked);
+        Secret s = fromEnv(RegistryNames.tokenVariable(registry), looked);
         if (s == null) {
             s = fromCredentialsFile(registry, looked);
         }

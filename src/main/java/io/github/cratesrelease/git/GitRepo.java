@@ -1,5 +1,6 @@
 package io.github.cratesrelease.git;
 
+import io.github.cratesrelease.process.CommandException;
 import io.github.cratesrelease.process.ProcessRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,22 +66,16 @@ public final class GitRepo {
     /**
      * Commits exactly the given files (nothing else that is staged) with the message; returns the new commit.
      *
-     * @throws IllegalStateException with git's output when git refuses
+     * @throws CommandException with git's output when git refuses
      */
     public String commit(List<Path> files, String message) {
         List<String> paths = files.stream().map(f -> dir.relativize(f.toAbsolutePath().normalize()).toString()).toList();
         List<String> add = new ArrayList<>(List.of("git", "add", "--"));
         add.addAll(paths);
-        ProcessRunner.Result a = runner.run(dir, Map.of(), add, null, null);
-        if (a.exit() != 0) {
-            throw new IllegalStateException("git add failed: " + a.tail(5));
-        }
+        runner.run(dir, Map.of(), add, null, null).orThrow("git add failed");
         List<String> commit = new ArrayList<>(List.of("git", "commit", "--quiet", "-F", "-", "--"));
         commit.addAll(paths);
-        ProcessRunner.Result c = runner.run(dir, Map.of(), commit, message, null);
-        if (c.exit() != 0) {
-            throw new IllegalStateException("git commit failed: " + c.tail(5));
-        }
+        runner.run(dir, Map.of(), commit, message, null).orThrow("git commit failed");
         return head();
     }
 }

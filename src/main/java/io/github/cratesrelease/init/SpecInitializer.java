@@ -1,5 +1,6 @@
 package io.github.cratesrelease.init;
 
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
@@ -50,7 +51,7 @@ public final class SpecInitializer {
                 } else {
                     sb.append("    # index: sparse+https://<host>/<path>/   TODO: this registry's index URL (validate fails until set)\n");
                 }
-                sb.append("    token: { env: ").append(CargoConfig.registryVariable(r, "TOKEN")).append(" }\n");
+                sb.append("    token: { env: ").append(RegistryNames.variable(r, "TOKEN")).append(" }\n");
             }
         }
         sb.append("crates:\n");

@@ -1,23 +1,28 @@
 package io.github.cratesrelease.maven;
 
+import io.github.cratesrelease.credentials.TokenResolver;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.output.Durations;
+import io.github.cratesrelease.process.CommandException;
+import io.github.cratesrelease.run.RunContext;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 /**
- * Common parameters and the one {@link #execute()} of every goal: build a request, call the engine, and map user
- * mistakes to {@link MojoFailureException} (located message, no stack trace) and I/O failures or bugs to
- * {@link MojoExecutionException}.
+ * Common parameters and the one final {@link #execute()} of every goal (as maven-gpg-plugin's): build the run
+ * context, call {@link #doExecute(RunContext)}, and map what comes back. User mistakes become a
+ * {@link MojoFailureException} with the located findings, failures of cargo or git a {@link MojoExecutionException}
+ * with the command, exit code and the tool's own lines; no RuntimeException leaves a goal.
  */
 public abstract class AbstractCratesMojo extends AbstractMojo {
 
@@ -33,6 +38,9 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
 
     @Parameter(defaultValue = "${project}", readonly = true)
     protected MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    protected MojoExecution mojoExecution;
 
     /** Where reports go (plan.json...). Default: {@code target/crates} next to the spec. */
     @Parameter(property = "crates.outputDirectory")
@@ -52,14 +60,45 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
             getLog().info("Skipped (crates.skip)");
             return;
         }
-        ReleaseWorkflow workflow = new ReleaseWorkflow(System.getenv(), new MavenReporter(getLog()));
-        try {
-            run(workflow, request());
+        String goal = goal();
+        try (RunContext ctx = context(goal)) {
+            doExecute(ctx);
         } catch (ReleaseException e) {
             throw new MojoFailureException(e.fullMessage());
+        } catch (TokenResolver.CredentialException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (CommandException e) {
+            throw new MojoExecutionException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e.getCause());
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("internal error in crates:" + goal + " (please report it, with the "
+                    + "output of -e): " + e, e);
         }
+    }
+
+    /** The goal's work, in a context built for it. */
+    protected abstract void doExecute(RunContext ctx) throws MojoFailureException;
+
+    /** The run context: this goal's spec, output directory, dry run and invocation; tokens masked in all output. */
+    protected RunContext context(String goal) {
+        Path specPath = spec == null ? baseDirectory().resolve("release.yaml") : baseDirectory().resolve(spec.toPath());
+        return RunContext.builder(System.getenv(), new MavenReporter(getLog()))
+                .spec(specPath)
+                .outputDirectory(outputDirectory == null ? null : baseDirectory().resolve(outputDirectory.toPath()))
+                .dryRun(dryRun)
+                .httpTimeout(httpTimeout())
+                .invocation(Invocations.of(session, goal))
+                .build();
+    }
+
+    /** Timeout of one HTTP request; goals that talk to registries override it. */
+    protected Duration httpTimeout() {
+        return Duration.ofSeconds(60);
+    }
+
+    private String goal() {
+        return mojoExecution != null ? mojoExecution.getGoal() : getClass().getSimpleName();
     }
 
     /** The directory relative paths start from: the project's, or the current directory without a POM. */
@@ -73,12 +112,13 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
         return Paths.get("").toAbsolutePath();
     }
 
-    protected SpecRequest request() {
-        Path specPath = spec == null ? baseDirectory().resolve("release.yaml") : baseDirectory().resolve(spec.toPath());
-        return new SpecRequest(specPath, outputDirectory == null ? null : baseDirectory().resolve(outputDirectory.toPath()), dryRun,
-                false, false);
+    /** A {@code -Dcrates.x=<duration>} parameter, or a located failure naming the property. */
+    protected static Duration duration(String property, String text) throws MojoFailureException {
+        try {
+            return Durations.parse(text.trim());
+        } catch (RuntimeException e) {
+            throw new MojoFailureException("-D" + property + "=" + text + " is not a duration: write e.g. 500ms, 2s, "
+                    + "1m30s");
+        }
     }
-
-    /** The goal's work: call the engine with the request. */
-    protected abstract void run(ReleaseWorkflow workflow, SpecRequest request) throws MojoFailureException;
 }

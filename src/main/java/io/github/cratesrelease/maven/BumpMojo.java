@@ -4,9 +4,9 @@ import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.version.BumpEngine;
 import io.github.cratesrelease.version.BumpRequest;
 import io.github.cratesrelease.version.VersionBump;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.run.RunContext;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,7 +42,7 @@ public class BumpMojo extends AbstractCratesMojo {
     private String date;
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) throws MojoFailureException {
+    protected void doExecute(RunContext ctx) throws MojoFailureException {
         boolean hasLevel = bump != null && !bump.isBlank();
         boolean hasVersion = version != null && !version.isBlank();
         if (hasLevel == hasVersion) {
@@ -65,12 +65,11 @@ public class BumpMojo extends AbstractCratesMojo {
         LocalDate day;
         try {
             day = date == null || date.isBlank() ? LocalDate.now() : LocalDate.parse(date.trim());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new MojoFailureException("-Dcrates.date=" + date + " is not a date: write YYYY-MM-DD");
         }
         List<String> selection = crates == null ? List.of()
                 : Arrays.stream(crates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        new BumpEngine(System.getenv(), new MavenReporter(getLog())).bump(new BumpRequest(request.spec(), level,
-                exact, selection, request.dryRun(), commit, day));
+        BumpEngine.bump(ctx, new BumpRequest(ctx.spec(), level, exact, selection, ctx.dryRun(), commit, day));
     }
 }

@@ -1,7 +1,7 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.release.SpecGoals;
+import io.github.cratesrelease.run.RunContext;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -18,7 +18,7 @@ public class ChangelogCheckMojo extends AbstractCratesMojo {
     private boolean beforeBump;
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
-        workflow.changelogCheck(request, beforeBump);
+    protected void doExecute(RunContext ctx) {
+        SpecGoals.changelogCheck(ctx, beforeBump);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.release.InitGoal;
+import io.github.cratesrelease.run.RunContext;
 import java.io.File;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -23,8 +23,8 @@ public class InitMojo extends AbstractCratesMojo {
     private File workspace;
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
-        workflow.init(new SpecRequest(request.spec(), request.outputDirectory(), request.dryRun(), force, false),
-                workspace == null ? null : baseDirectory().resolve(workspace.toPath()));
+    protected void doExecute(RunContext ctx) {
+        InitGoal.init(ctx, new InitGoal.Options(force, workspace == null ? null
+                : baseDirectory().resolve(workspace.toPath())));
     }
 }

@@ -1,6 +1,6 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.output.Reporter;
 import org.apache.maven.plugin.logging.Log;
 
 /** Sends engine output to the Maven log. */

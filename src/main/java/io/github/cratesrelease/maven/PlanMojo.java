@@ -1,7 +1,7 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.release.SpecGoals;
+import io.github.cratesrelease.run.RunContext;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class PlanMojo extends AbstractCratesMojo {
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
-        workflow.plan(request);
+    protected void doExecute(RunContext ctx) {
+        SpecGoals.plan(ctx);
     }
 }

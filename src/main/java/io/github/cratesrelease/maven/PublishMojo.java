@@ -1,10 +1,11 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.publish.PublishEngine;
-import io.github.cratesrelease.publish.PublishRequest;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.output.Durations;
+import io.github.cratesrelease.publish.PublishOptions;
+import io.github.cratesrelease.release.PublishGoal;
+import io.github.cratesrelease.run.RunContext;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
@@ -73,27 +74,29 @@ public class PublishMojo extends AbstractCratesMojo {
     }
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) throws MojoFailureException {
-        PublishRequest.Mode mode;
+    protected Duration httpTimeout() {
         try {
-            mode = PublishRequest.Mode.valueOf(uploadMode.trim().toUpperCase(java.util.Locale.ROOT));
+            return Durations.parse(httpTimeout.trim());
+        } catch (RuntimeException e) {
+            return super.httpTimeout();  // doExecute reports it
+        }
+    }
+
+    @Override
+    protected void doExecute(RunContext ctx) throws MojoFailureException {
+        PublishOptions.Mode mode;
+        try {
+            mode = PublishOptions.Mode.valueOf(uploadMode.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("-Dcrates.uploadMode=" + uploadMode + " is not a mode: use auto, direct or "
                     + "cargo");
         }
-        PublishRequest r = new PublishRequest(request.spec(), request.outputDirectory(), request.dryRun(), rehearse,
-                verify, parallelism, mode, allowDirty, retries, duration("crates.retryBackoff", retryBackoff),
-                duration("crates.httpTimeout", httpTimeout), consumerCheck, this::serverPassword);
-        new PublishEngine(System.getenv(), new MavenReporter(getLog())).publish(r);
-    }
-
-    private Duration duration(String property, String text) throws MojoFailureException {
-        try {
-            return io.github.cratesrelease.spec.SpecLoader.parseDuration(text.trim());
-        } catch (RuntimeException e) {
-            throw new MojoFailureException("-D" + property + "=" + text + " is not a duration: write e.g. 500ms, 2s, "
-                    + "1m30s");
-        }
+        PublishOptions options = PublishOptions.builder(ctx.spec()).outputDirectory(ctx.outputDirectory())
+                .dryRun(ctx.dryRun()).rehearse(rehearse).verify(verify).parallelism(parallelism).mode(mode)
+                .allowDirty(allowDirty).retries(retries).retryBackoff(duration("crates.retryBackoff", retryBackoff))
+                .httpTimeout(duration("crates.httpTimeout", httpTimeout)).consumerCheck(consumerCheck)
+                .servers(this::serverPassword).build();
+        PublishGoal.publish(ctx, options);
     }
 
     /** The decrypted password of a settings.xml server, for {@code token: {server: id}}. */

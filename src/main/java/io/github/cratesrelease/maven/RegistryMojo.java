@@ -3,9 +3,8 @@ package io.github.cratesrelease.maven;
 import io.github.cratesrelease.registry.embedded.Fault;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.registry.embedded.RegistryService;
-import io.github.cratesrelease.spec.SpecLoader;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.output.Durations;
+import io.github.cratesrelease.run.RunContext;
 import java.io.File;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
@@ -59,7 +58,7 @@ public class RegistryMojo extends AbstractCratesMojo {
     private String stopAfter;
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) throws MojoFailureException {
+    protected void doExecute(RunContext ctx) throws MojoFailureException {
         String secret = token;
         if (tokenEnv != null) {
             secret = System.getenv(tokenEnv);
@@ -74,10 +73,10 @@ public class RegistryMojo extends AbstractCratesMojo {
             options = RegistryOptions.defaults(dir == null ? baseDirectory().resolve("target/crates/registry")
                     : baseDirectory().resolve(dir.toPath()))
                     .withPort(port)
-                    .withIndexLag(SpecLoader.parseDuration(lag))
+                    .withIndexLag(Durations.parse(lag))
                     .withToken(secret == null || secret.isEmpty() ? null : secret, authRequired)
                     .withFaults(Fault.parseList(faults));
-            limit = stopAfter == null ? null : SpecLoader.parseDuration(stopAfter);
+            limit = stopAfter == null ? null : Durations.parse(stopAfter);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("invalid crates.registry.* setting: " + e.getMessage()
                     + " (durations look like 500ms, 2s, 1m; faults like 429:5s*2,503,reset,slow:3s)");
@@ -86,6 +85,6 @@ public class RegistryMojo extends AbstractCratesMojo {
             throw new MojoFailureException("crates.registry.authRequired needs a token "
                     + "(-Dcrates.registry.tokenEnv=<variable> or -Dcrates.registry.token=<throwaway token>)");
         }
-        new RegistryService(new MavenReporter(getLog())).serve(options, name, limit, request.dryRun());
+        new RegistryService(ctx.out()).serve(options, name, limit, ctx.dryRun());
     }
 }

@@ -1,7 +1,7 @@
 package io.github.cratesrelease.maven;
 
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.release.SpecGoals;
+import io.github.cratesrelease.run.RunContext;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -17,8 +17,7 @@ public class ValidateMojo extends AbstractCratesMojo {
     private boolean failOnWarnings;
 
     @Override
-    protected void run(ReleaseWorkflow workflow, SpecRequest request) {
-        workflow.validate(new SpecRequest(request.spec(), request.outputDirectory(), request.dryRun(), false,
-                failOnWarnings));
+    protected void doExecute(RunContext ctx) {
+        SpecGoals.validate(ctx, failOnWarnings);
     }
 }

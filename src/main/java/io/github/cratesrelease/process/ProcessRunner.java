@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +19,21 @@ import java.util.function.Consumer;
 public final class ProcessRunner {
 
     /** The outcome of a finished process; output lines are merged stdout+stderr in arrival order. */
-    public record Result(int exit, List<String> stdout, List<String> output) {
+    public record Result(List<String> command, int exit, List<String> stdout, List<String> output) {
         public String tail(int lines) {
             return String.join("\n", output.subList(Math.max(0, output.size() - lines), output.size()));
+        }
+
+        public boolean ok() {
+            return exit == 0;
+        }
+
+        /** This result when the command succeeded, else a {@link CommandException} naming {@code what} failed. */
+        public Result orThrow(String what) {
+            if (exit != 0) {
+                throw new CommandException(what, command, exit, tail(10));
+            }
+            return this;
         }
     }
 
@@ -61,8 +72,9 @@ public final class ProcessRunner {
                 e.put(k, v);
             }
         });
+        Process p = null;
         try {
-            Process p = pb.start();
+            p = pb.start();
             List<String> stdout = new CopyOnWriteArrayList<>();
             List<String> all = new CopyOnWriteArrayList<>();
             Thread err = pump(p.getErrorStream(), all, null, line);
@@ -77,12 +89,15 @@ public final class ProcessRunner {
             int exit = p.waitFor();
             err.join();
             out.join();
-            return new Result(exit, new ArrayList<>(stdout), new ArrayList<>(all));
+            return new Result(List.copyOf(command), exit, new ArrayList<>(stdout), new ArrayList<>(all));
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot run " + command.get(0) + " in " + dir + ": " + ex.getMessage(), ex);
+            throw new CommandException("cannot start " + command.get(0) + " in " + dir, command, -1, ex.getMessage());
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command.get(0), ex);
+            if (p != null) {
+                p.destroy();
+            }
+            throw new CommandException("interrupted", command, -1, "");
         }
     }
 

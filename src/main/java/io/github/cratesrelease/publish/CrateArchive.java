@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.registry.SparseIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ public final class CrateArchive {
     }
 
     public static String sha256(byte[] data) {
-        return io.github.cratesrelease.registry.SparseIndex.sha256(data);
+        return SparseIndex.sha256(data);
     }
 
     /** An entry by its path inside the package directory (e.g. {@code Cargo.toml}), or null. */

@@ -1,21 +1,24 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.output.Masker;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.github.cratesrelease.publish.PublishResult.Status;
+import io.github.cratesrelease.run.Invocation;
+import io.github.cratesrelease.run.Journal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The summary table and {@code publish-report.json}. */
+/** The outcomes, the summary table, the resume hint and {@code publish-report.json}. */
 public final class PublishReport {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -43,12 +46,37 @@ public final class PublishReport {
         return lines;
     }
 
-    public static Path write(Path file, List<CrateOutcome> crates, Duration elapsed, boolean rehearsal, String failure,
-            Masker masker) {
+    /** One outcome per crate, in plan order; on a dry run, what would be uploaded shows as packaged. */
+    public static List<CrateOutcome> outcomes(List<PublishItem> items, boolean dryRun) {
+        List<CrateOutcome> o = new ArrayList<>();
+        for (PublishItem i : items) {
+            Journal.Entry e = i.entry();
+            Status s = dryRun && i.status() == Status.NOT_PUBLISHED && i.archive() != null ? Status.PACKAGED
+                    : i.status();
+            o.add(new CrateOutcome(i.wave(), i.name(), i.version(), i.registry(), s,
+                    i.archive() == null ? null : i.expected(), e.uploadMs(), i.waitMs(), e.attempts(), e.detail()));
+        }
+        return o;
+    }
+
+    /** What is published, what is not, and the command that resumes: the one the user ran. */
+    public static String resumeHint(List<PublishItem> items, Invocation invocation) {
+        String done = items.stream().filter(PublishItem::done).map(PublishItem::label)
+                .collect(Collectors.joining(", "));
+        String notDone = items.stream().filter(i -> !i.done()).map(PublishItem::label)
+                .collect(Collectors.joining(", "));
+        return "\n  published: " + (done.isEmpty() ? "none" : done)
+                + "\n  not published: " + (notDone.isEmpty() ? "none" : notDone)
+                + "\n  resume with the same command: " + invocation.command()
+                + " (published crates are skipped, nothing is uploaded twice)";
+    }
+
+    public static Path write(Path file, List<CrateOutcome> crates, Duration elapsed, Instant finished,
+            boolean rehearsal, String failure, Masker masker) {
         ObjectNode root = JSON.createObjectNode();
         root.put("result", failure == null ? "success" : "failure");
         root.put("rehearsal", rehearsal);
-        root.put("finished", Instant.now().toString());
+        root.put("finished", finished.toString());
         root.put("elapsedMs", elapsed.toMillis());
         root.put("failure", masker.mask(failure));
         ArrayNode arr = root.putArray("crates");
@@ -65,12 +93,7 @@ public final class PublishReport {
             o.put("attempts", c.attempts());
             o.put("detail", masker.mask(c.detail()));
         }
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         return file;
     }
 }

@@ -1,13 +1,14 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.spec.ReleaseSpec;
-import io.github.cratesrelease.spec.SpecLoader;
-import io.github.cratesrelease.spec.YamlNode;
+import io.github.cratesrelease.spec.ReleaseSpec.Bucket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Publish rate limits per registry as token buckets (crates.io's are built in: new crates burst 5 then 1 per 10
@@ -15,9 +16,6 @@ import java.util.Map;
  * {@link Pacer} hands out reservations, so parallel uploads pace themselves instead of running into 429s.
  */
 public final class RateLimits {
-
-    public record Bucket(int burst, Duration interval) {
-    }
 
     public record Limits(Bucket newCrates, Bucket newVersions) {
         Bucket bucket(boolean newCrate) {
@@ -38,24 +36,12 @@ public final class RateLimits {
     public static RateLimits of(ReleaseSpec spec) {
         Map<String, Limits> m = new HashMap<>();
         m.put(ReleaseSpec.CRATES_IO, CRATES_IO);
-        if (spec.tree() != null && spec.tree().get("rate-limits") instanceof YamlNode.Mapping rl) {
-            for (YamlNode.Entry e : rl.entries()) {
-                if (!(e.value() instanceof YamlNode.Mapping r)) {
-                    continue;
-                }
-                Limits base = m.getOrDefault(e.name(), new Limits(null, null));
-                m.put(e.name(), new Limits(bucket(r.get("new-crates"), base.newCrates()),
-                        bucket(r.get("new-versions"), base.newVersions())));
-            }
+        for (ReleaseSpec.RateLimitSpec r : spec.rateLimits().values()) {
+            Limits base = m.getOrDefault(r.registry(), new Limits(null, null));
+            m.put(r.registry(), new Limits(r.newCrates() != null ? r.newCrates() : base.newCrates(),
+                    r.newVersions() != null ? r.newVersions() : base.newVersions()));
         }
         return new RateLimits(m);
-    }
-
-    private static Bucket bucket(YamlNode n, Bucket fallback) {
-        if (n instanceof YamlNode.Mapping b && b.string("burst") != null && b.string("interval") != null) {
-            return new Bucket(Integer.parseInt(b.string("burst")), SpecLoader.parseDuration(b.string("interval")));
-        }
-        return fallback;
     }
 
     /** The bucket that applies, or null when the registry has no known limit. */
@@ -114,19 +100,28 @@ public final class RateLimits {
         return new Estimate(Duration.ofMillis(now), delays);
     }
 
-    /** A duration for people: 450ms, 12s, 9m30s, 1h05m. */
-    public static String human(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
+    /**
+     * What the limits mean for these uploads, as lines for people: with {@code detailed}, a line per waiting crate
+     * (the publish, which knows which crates are new); else one line (the plan, which shows both cases).
+     */
+    public List<String> describe(List<Item> uploads, String prefix, boolean detailed) {
+        Estimate e = estimate(uploads);
+        List<String> lines = new ArrayList<>();
+        if (e.delays().isEmpty()) {
+            lines.add(prefix + (detailed ? ": no crate waits for a registry rate limit" : ": no crate waits"));
+        } else if (!detailed) {
+            lines.add(prefix + ": at least " + Durations.human(e.total()) + "; waiting: " + e.delays().stream()
+                    .map(d -> d.item().crate() + " (+" + Durations.human(d.at()) + ")")
+                    .collect(Collectors.joining(", ")));
+        } else {
+            lines.add(prefix + ": at least " + Durations.human(e.total()) + " because of registry rate limits; "
+                    + e.delays().size() + " crate(s) wait:");
+            for (Delay d : e.delays()) {
+                lines.add("  " + d.item().crate() + " " + d.item().version() + " at +" + Durations.human(d.at()) + " ("
+                        + (d.item().newCrate() ? "new crates" : "new versions") + " limit of `" + d.item().registry()
+                        + "`)");
+            }
         }
-        long s = (ms + 500) / 1000;
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return s / 60 + "m" + (s % 60 == 0 ? "" : String.format("%02ds", s % 60));
-        }
-        return s / 3600 + "h" + String.format("%02dm", (s % 3600) / 60);
+        return lines;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.reconcile;
 
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoDependency;
 import io.github.cratesrelease.cargo.CargoPackage;
@@ -57,7 +58,7 @@ public final class Reconciler {
 
     private static String defineHint(String registry) {
         return "declare it under registries: with 'index: sparse+https://...', in .cargo/config.toml as [registries."
-                + registry + "], or through " + CargoConfig.registryVariable(registry, "INDEX");
+                + registry + "], or through " + RegistryNames.variable(registry, "INDEX");
     }
 
     private void checkSpecRegistries(ReleaseSpec spec, CargoConfig config, Diagnostics d) {

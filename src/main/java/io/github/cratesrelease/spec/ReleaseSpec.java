@@ -25,7 +25,10 @@ public record ReleaseSpec(
         WaitPolicy waitPolicy,
         Versioning versioning,
         ChangelogSpec changelog,
-        YamlNode.Mapping tree) {
+        Map<String, RateLimitSpec> rateLimits,
+        TagsSpec tags,
+        List<ActionSpec> postPublish,
+        List<RedistSpec> redist) {
 
     public static final String CRATES_IO = "crates-io";
 
@@ -92,6 +95,38 @@ public record ReleaseSpec(
         public boolean perCrate() {
             return path.contains("{crate_dir}");
         }
+    }
+
+    /** A token bucket: {@code burst} publishes at once, then one per {@code interval}. */
+    public record Bucket(int burst, Duration interval) {
+    }
+
+    /** The {@code rate-limits} entry of one registry; a null bucket keeps the built-in (or no) limit. */
+    public record RateLimitSpec(String registry, Bucket newCrates, Bucket newVersions, Location location) {
+    }
+
+    /**
+     * The {@code tags} section, or null when the spec has none.
+     *
+     * @param template tag name template ({@code {crate}}, {@code {version}})
+     * @param push     remote to push the tags to, or null
+     */
+    public record TagsSpec(boolean enabled, String template, String message, boolean sign, String push,
+            Location location) {
+    }
+
+    /**
+     * One {@code post-publish} action.
+     *
+     * @param run       command and arguments, or empty
+     * @param webhook   URL, or null
+     * @param onFailure {@code fail} or {@code warn}
+     */
+    public record ActionSpec(String name, List<String> run, String webhook, String onFailure, Location location) {
+    }
+
+    /** One {@code redist} source. */
+    public record RedistSpec(String name, String url, String path, String sha256, Location location) {
     }
 
     /** Registry a declared (or implied) crate is published to. */

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.spec;
 
+import io.github.cratesrelease.registry.RegistryNames;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -119,7 +120,7 @@ public final class SchemaValidator {
                     diags.error(token.location(), "registries." + reg.name()
                             + ".token is written as a literal value; a token must never be stored in the spec",
                             "remove it from the file (and revoke it if it was committed), then write "
-                                    + "'token: { env: " + io.github.cratesrelease.cargo.CargoConfig.tokenVariable(reg.name()) + " }', '{ server: <settings.xml server id> }'"
+                                    + "'token: { env: " + RegistryNames.tokenVariable(reg.name()) + " }', '{ server: <settings.xml server id> }'"
                                     + " or '{ provider: \"cargo:token\" }'");
                 }
             }

@@ -4,16 +4,14 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.output.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Reads, validates and models a release spec. All problems are reported at once. */
 public final class SpecLoader {
@@ -124,7 +122,8 @@ public final class SpecLoader {
             order = ReleaseSpec.Order.automatic(orderEntry.key().location());
         }
         return new ReleaseSpec(file, workspace, defaultRegistry, defaultRegistryAt, registries, crates, cratesAt,
-                order, topWait, versioning(root), changelog(root), root);
+                order, topWait, versioning(root), changelog(root), SpecSections.rateLimits(root),
+                SpecSections.tags(root), SpecSections.postPublish(root), SpecSections.redist(root));
     }
 
     private static ReleaseSpec.Versioning versioning(YamlNode.Mapping root) {
@@ -173,34 +172,8 @@ public final class SpecLoader {
         String s = w.string("strategy");
         return new ReleaseSpec.WaitPolicy(
                 s == null ? base.strategy() : ReleaseSpec.WaitPolicy.Strategy.valueOf(s.toUpperCase(Locale.ROOT)),
-                w.string("timeout") == null ? base.timeout() : parseDuration(w.string("timeout")),
-                w.string("interval") == null ? base.interval() : parseDuration(w.string("interval")),
-                w.string("delay") == null ? base.delay() : parseDuration(w.string("delay")));
-    }
-
-    private static final Pattern DURATION_PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
-
-    /** Parses {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 1m30s}. */
-    public static Duration parseDuration(String text) {
-        Matcher m = DURATION_PART.matcher(text);
-        Duration total = Duration.ZERO;
-        int end = 0;
-        while (m.find()) {
-            if (m.start() != end) {
-                throw new IllegalArgumentException("not a duration: " + text);
-            }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
-            end = m.end();
-        }
-        if (end != text.length() || end == 0) {
-            throw new IllegalArgumentException("not a duration: " + text);
-        }
-        return total;
+                w.string("timeout") == null ? base.timeout() : Durations.parse(w.string("timeout")),
+                w.string("interval") == null ? base.interval() : Durations.parse(w.string("interval")),
+                w.string("delay") == null ? base.delay() : Durations.parse(w.string("delay")));
     }
 }

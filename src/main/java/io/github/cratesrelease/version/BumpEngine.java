@@ -9,20 +9,20 @@ import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.git.GitRepo;
-import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.output.Reporter;
+import io.github.cratesrelease.process.CommandException;
+import io.github.cratesrelease.run.Analysis;
+import io.github.cratesrelease.run.Findings;
+import io.github.cratesrelease.run.Invocation;
+import io.github.cratesrelease.run.RunContext;
 import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.spec.ReleaseSpec;
-import io.github.cratesrelease.workflow.Analysis;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.Reporter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -39,16 +39,25 @@ public final class BumpEngine {
     }
 
     private final Map<String, String> env;
-    private final Reporter out;
+    private final Reporter reporter;
 
-    public BumpEngine(Map<String, String> env, Reporter out) {
+    public BumpEngine(Map<String, String> env, Reporter reporter) {
         this.env = env;
-        this.out = out;
+        this.reporter = reporter;
     }
 
+    /** Runs the bump in a context of its own (tests, tools). */
     public BumpResult bump(BumpRequest request) {
-        ReleaseWorkflow workflow = new ReleaseWorkflow(env, out);
-        Analysis a = workflow.analyze(request.spec());
+        try (RunContext ctx = RunContext.builder(env, reporter).spec(request.spec()).dryRun(request.dryRun())
+                .invocation(Invocation.of("bump", request.spec())).build()) {
+            return bump(ctx, request);
+        }
+    }
+
+    /** Runs the bump in the goal's context. */
+    public static BumpResult bump(RunContext ctx, BumpRequest request) {
+        Reporter out = ctx.out();
+        Analysis a = ctx.analysis();
         ReleaseSpec spec = a.spec();
         Diagnostics diags = new Diagnostics();
         List<VersionPlanner.Change> changes = new VersionPlanner().plan(spec, a.releaseSet(),
@@ -64,11 +73,11 @@ public final class BumpEngine {
             files.putAll(new Changelogs(spec.changelog(), a.workspace().root()).promote(versions, request.date(),
                     diags));
         }
-        workflow.report(diags);
+        Findings.report(out, diags);
         diags.throwIfErrors("cannot bump: " + diags.errors().size() + " error(s); nothing was changed");
 
         String how = request.version() != null ? "to " + request.version()
-                : request.level().name().toLowerCase(java.util.Locale.ROOT);
+                : request.level().name().toLowerCase(Locale.ROOT);
         out.info("Bump " + how + " (versioning: " + (spec.versioning().shared() ? "shared" : "independent")
                 + ", dependents: " + policy.key() + ")" + (request.dryRun() ? " — dry run" : ""));
         int width = changes.stream().mapToInt(c -> c.name().length()).max().orElse(0);
@@ -108,7 +117,7 @@ public final class BumpEngine {
 
         GitRepo git = null;
         if (request.commit()) {
-            git = new GitRepo(new ProcessRunner(env), a.workspace().root());
+            git = ctx.git(a.workspace().root());
             if (!git.isRepository()) {
                 throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
                         "-Dcrates.commit: the workspace is not in a git repository", "run git init, or bump without "
@@ -122,14 +131,14 @@ public final class BumpEngine {
                                 + "-Dcrates.commit"));
             }
         }
-        files.forEach(BumpEngine::write);
+        files.forEach(AtomicFiles::writeString);
         out.info("Bumped " + changes.size() + " crate(s); " + files.size() + " file(s) written");
         String commit = null;
         if (git != null) {
             String message = message(spec.versioning().commitMessage(), changes);
             try {
                 commit = git.commit(new ArrayList<>(files.keySet()), message);
-            } catch (IllegalStateException e) {
+            } catch (CommandException e) {
                 throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
                         "the files were bumped, but the commit failed: " + e.getMessage(),
                         "commit them by hand (git commit -a), or fix git's complaint and commit"));
@@ -153,21 +162,5 @@ public final class BumpEngine {
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
         return UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
-    }
-
-    /** Writes through a temporary file in the same directory, so a file is never left half written. */
-    private static void write(Path file, String text) {
-        try {
-            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-            Files.writeString(tmp, text);
-            try {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-            } catch (UnsupportedOperationException notPosix) {
-                // the temporary file keeps the platform's defaults
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

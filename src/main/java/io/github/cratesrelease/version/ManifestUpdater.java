@@ -3,6 +3,7 @@ package io.github.cratesrelease.version;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyTable;
+import io.github.cratesrelease.cargo.TomlEditor;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
@@ -85,7 +85,7 @@ public final class ManifestUpdater {
             Map<String, VersionPlanner.Change> byName, Map<Path, VersionPlanner.Change> byDir,
             RequirementUpdate.Policy policy, List<Edit> edits, Diagnostics diags, Set<String> touched) {
         String text = read(manifest);
-        TomlTextEdit edit = new TomlTextEdit(text);
+        TomlEditor edit = new TomlEditor(text);
         TomlParseResult toml = edit.toml();
         Path dir = manifest.getParent();
         CargoPackage owner = ws.members().stream().filter(p -> p.manifest().equals(manifest)).findFirst()
@@ -94,7 +94,7 @@ public final class ManifestUpdater {
         VersionPlanner.Change own = owner == null ? null : byName.get(owner.name());
         if (own != null && pkg != null && pkg.get(List.of("version")) instanceof String) {
             edit.setString(pkg, "version", own.to().toString());
-            edits.add(new Edit(at(manifest, pkg.inputPositionOf(List.of("version"))), owner.name() + " version",
+            edits.add(new Edit(TomlEditor.location(manifest, pkg.inputPositionOf(List.of("version"))), owner.name() + " version",
                     own.from().toString(), own.to().toString()));
         }
         if (manifest.equals(ws.manifest())) {
@@ -103,7 +103,7 @@ public final class ManifestUpdater {
                     .orElse(null);
             if (inherited != null && wsPackage != null && wsPackage.get(List.of("version")) instanceof String old) {
                 edit.setString(wsPackage, "version", inherited.to().toString());
-                edits.add(new Edit(at(manifest, wsPackage.inputPositionOf(List.of("version"))),
+                edits.add(new Edit(TomlEditor.location(manifest, wsPackage.inputPositionOf(List.of("version"))),
                         "[workspace.package] version", old, inherited.to().toString()));
             }
             TomlTable wsDeps = toml.getTable(List.of("workspace", "dependencies"));
@@ -122,7 +122,7 @@ public final class ManifestUpdater {
     }
 
     private void requirements(TomlTable deps, String table, Path manifest, Path dir,
-            Map<Path, VersionPlanner.Change> byDir, RequirementUpdate.Policy policy, TomlTextEdit edit,
+            Map<Path, VersionPlanner.Change> byDir, RequirementUpdate.Policy policy, TomlEditor edit,
             List<Edit> edits, Diagnostics diags, CargoPackage owner, Set<String> touched, CargoWorkspace ws) {
         for (String key : deps.keySet()) {
             if (!(deps.get(List.of(key)) instanceof TomlTable dep) || !(dep.get(List.of("path")) instanceof String p)
@@ -133,7 +133,7 @@ public final class ManifestUpdater {
             if (target == null) {
                 continue;
             }
-            Location at = at(manifest, dep.inputPositionOf(List.of("version")));
+            Location at = TomlEditor.location(manifest, dep.inputPositionOf(List.of("version")));
             String what = table + " " + key + (key.equals(target.name()) ? "" : " (" + target.name() + ")");
             RequirementUpdate.Outcome o = RequirementUpdate.apply(policy, req, target.to());
             if (o.problem() != null) {
@@ -168,7 +168,7 @@ public final class ManifestUpdater {
      */
     private static String lockfile(Path lock, String text, Map<String, VersionPlanner.Change> byName,
             List<Edit> edits) {
-        TomlTextEdit edit = new TomlTextEdit(text);
+        TomlEditor edit = new TomlEditor(text);
         TomlArray packages = edit.toml().getArray("package");
         for (int i = 0; packages != null && i < packages.size(); i++) {
             if (!(packages.get(i) instanceof TomlTable p)) {
@@ -177,7 +177,7 @@ public final class ManifestUpdater {
             VersionPlanner.Change c = byName.get(p.getString("name"));
             if (c != null && p.get(List.of("source")) == null && c.from().toString().equals(p.getString("version"))) {
                 edit.setString(p, "version", c.to().toString());
-                edits.add(new Edit(at(lock, p.inputPositionOf(List.of("version"))), c.name() + " in Cargo.lock",
+                edits.add(new Edit(TomlEditor.location(lock, p.inputPositionOf(List.of("version"))), c.name() + " in Cargo.lock",
                         c.from().toString(), c.to().toString()));
             }
             TomlArray deps = p.getArray("dependencies");
@@ -193,10 +193,6 @@ public final class ManifestUpdater {
             }
         }
         return edit.changed() ? edit.result() : null;
-    }
-
-    private static Location at(Path file, TomlPosition pos) {
-        return pos == null ? Location.of(file) : new Location(file, pos.line(), pos.column());
     }
 
     static String read(Path file) {

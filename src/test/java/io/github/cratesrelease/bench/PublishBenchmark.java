@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.publish.PublishEngine;
-import io.github.cratesrelease.publish.PublishRequest;
+import io.github.cratesrelease.publish.PublishOptions;
 import io.github.cratesrelease.publish.PublishResult;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.testing.Fixtures;
 import io.github.cratesrelease.testing.Processes;
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.output.Reporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +132,7 @@ class PublishBenchmark {
                 }
             };
             PublishResult res = new PublishEngine(env, timed).publish(
-                    PublishRequest.of(ws.resolve("release.yaml")).withAllowDirty(true));
+                    PublishOptions.builder(ws.resolve("release.yaml")).allowDirty(true).build());
             oursMs = (System.nanoTime() - t0) / 1_000_000;
             assertEquals(crates, res.count(PublishResult.Status.PUBLISHED));
             assertEquals(crates, r.published().size());

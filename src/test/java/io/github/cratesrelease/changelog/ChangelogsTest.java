@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.release.SpecGoals;
+import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.testing.Contexts;
 import io.github.cratesrelease.testing.Processes;
 import io.github.cratesrelease.testing.RecordingReporter;
 import io.github.cratesrelease.testing.TestWorkspace;
 import io.github.cratesrelease.version.BumpEngine;
 import io.github.cratesrelease.version.BumpRequest;
 import io.github.cratesrelease.version.VersionBump;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.SpecRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +54,16 @@ class ChangelogsTest {
         return Map.of("HOME", System.getProperty("user.home"), "PATH", System.getenv("PATH"));
     }
 
-    private static ReleaseWorkflow workflow(RecordingReporter out) {
-        return new ReleaseWorkflow(env(), out);
+    private static void changelogCheck(RecordingReporter out, Path spec, boolean beforeBump) {
+        try (RunContext ctx = Contexts.of(env(), out, spec)) {
+            SpecGoals.changelogCheck(ctx, beforeBump);
+        }
+    }
+
+    private static void validate(RecordingReporter out, Path spec) {
+        try (RunContext ctx = Contexts.of(env(), out, spec)) {
+            SpecGoals.validate(ctx, false);
+        }
     }
 
     @Test
@@ -62,7 +71,7 @@ class ChangelogsTest {
         TestWorkspace w = perCrate();
         Processes.ok(w.root(), "cargo", "generate-lockfile", "--offline");
         RecordingReporter out = new RecordingReporter();
-        workflow(out).changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), true);
+        changelogCheck(out, w.root().resolve("release.yaml"), true);
         bump(w, out, false);
         Processes.ok(w.root(), "cargo", "metadata", "--format-version", "1", "--locked", "--offline");
         assertTrue(Files.readString(w.root().resolve("Cargo.lock")).contains("name = \"b\"\nversion = \"1.0.1\""));
@@ -70,11 +79,10 @@ class ChangelogsTest {
                 Files.readString(w.root().resolve("crates/a/CHANGELOG.md")));
         assertEquals(log("\n## [1.0.1] - 2026-11-21\n- Fixed b.\n", "1.0.0"),
                 Files.readString(w.root().resolve("crates/b/CHANGELOG.md")));
-        workflow(out).changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), false);
+        changelogCheck(out, w.root().resolve("release.yaml"), false);
         assertTrue(out.text().contains("Changelogs ready for the release of 2 crate(s)"), out.text());
         // now the unreleased sections are empty: a check before the next bump says so, located
-        ReleaseException e = assertThrows(ReleaseException.class, () -> workflow(new RecordingReporter())
-                .changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), true));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), true));
         String msg = e.fullMessage().replace(w.root() + "/", "");
         assertTrue(msg.contains("crates/a/CHANGELOG.md:3:1: the '## [Unreleased]' section is empty"), msg);
         assertTrue(msg.contains("crates/b/CHANGELOG.md:3:1: the '## [Unreleased]' section is empty"), msg);
@@ -103,8 +111,7 @@ class ChangelogsTest {
                 .file("crates/b/CHANGELOG.md", "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-10-01\n\n"
                         + "### Added\n\n## [0.9.0] - 2026-09-01\n- x\n")
                 .spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n");
-        ReleaseException e = assertThrows(ReleaseException.class, () -> workflow(new RecordingReporter())
-                .changelogCheck(SpecRequest.of(w.root().resolve("release.yaml")), false));
+        ReleaseException e = assertThrows(ReleaseException.class, () -> changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), false));
         String msg = e.fullMessage().replace(w.root() + "/", "");
         assertTrue(msg.contains("crates/a/CHANGELOG.md:3:1: no section for a 0.3.0 (run crates:bump, which turns "
                 + "'## [Unreleased]' into '## [0.3.0] - "), msg);
@@ -112,7 +119,7 @@ class ChangelogsTest {
         assertTrue(msg.contains("release.yaml:2:1: changelog crates/c/CHANGELOG.md does not exist"), msg);
         // validate reports the same findings as warnings and passes
         RecordingReporter out = new RecordingReporter();
-        workflow(out).validate(SpecRequest.of(w.root().resolve("release.yaml")));
+        validate(out, w.root().resolve("release.yaml"));
         assertTrue(out.text().contains("[WARN] ") && out.text().contains("changelog: the section for b 1.0.0 is empty"),
                 out.text());
         assertTrue(out.text().contains("is valid"), out.text());

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.testing.Fixtures;
 import io.github.cratesrelease.testing.TestWorkspace;
-import io.github.cratesrelease.workflow.Analysis;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.Reporter;
-import io.github.cratesrelease.workflow.SpecRequest;
+import io.github.cratesrelease.run.Analysis;
+import io.github.cratesrelease.release.InitGoal;
+import io.github.cratesrelease.run.Analyzer;
+import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.testing.Contexts;
+import io.github.cratesrelease.output.Reporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,8 +24,15 @@ class SpecInitializerTest {
     @TempDir
     Path temp;
 
-    private ReleaseWorkflow workflow() {
-        return new ReleaseWorkflow(Map.of("HOME", temp.resolve("home").toString()), Reporter.SILENT);
+    private Map<String, String> env() {
+        return Map.of("HOME", temp.resolve("home").toString());
+    }
+
+    /** crates:init for {@code spec} ({@code ws} null: the spec's directory). */
+    private Path init(Path spec, Path ws, boolean dryRun, boolean force) {
+        try (RunContext ctx = Contexts.of(env(), Reporter.SILENT, spec, dryRun)) {
+            return InitGoal.init(ctx, new InitGoal.Options(force, ws));
+        }
     }
 
     @Test
@@ -32,7 +41,7 @@ class SpecInitializerTest {
         Files.delete(ws.resolve("release.yaml"));
         Fixtures.write(ws.resolve("crates/ab/Cargo.toml"), Files.readString(ws.resolve("crates/ab/Cargo.toml"))
                 .replace("description = \"two letters\"", "description = \"two letters\"\npublish = [\"local\", \"other\"]"));
-        Path spec = workflow().init(SpecRequest.of(ws.resolve("release.yaml")), null);
+        Path spec = init(ws.resolve("release.yaml"), null, false, false);
         String text = Files.readString(spec);
         assertTrue(text.contains("registries:\n  local:\n    # index: taken from .cargo/config.toml"), text);
         assertTrue(text.contains("  other:\n    # index: sparse+https://<host>/<path>/   TODO"), text);
@@ -42,7 +51,7 @@ class SpecInitializerTest {
         assertTrue(text.contains("  internal-tool: { publish: false }"), text);
         assertTrue(text.contains("order: auto"), text);
         // the written spec is schema-valid; 'other' has no index yet, which validate reports with its place
-        Analysis a = workflow().analyze(spec);
+        Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().errors().stream().anyMatch(d -> d.format().contains("registry 'other' has no index URL")),
                 a.diagnostics().all().toString());
     }
@@ -50,8 +59,8 @@ class SpecInitializerTest {
     @Test
     void initOnTheExampleValidatesCleanly() {
         Path ws = Fixtures.example(temp);
-        Path spec = workflow().init(new SpecRequest(ws.resolve("new/release.yaml"), null, false, false, false), ws);
-        Analysis a = workflow().analyze(spec);
+        Path spec = init(ws.resolve("new/release.yaml"), ws, false, false);
+        Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().isEmpty(), a.diagnostics().all().toString());
         assertEquals(8, a.plan().crateCount());
     }
@@ -61,10 +70,10 @@ class SpecInitializerTest {
         Path ws = Fixtures.example(temp);
         Path spec = ws.resolve("release.yaml");
         String before = Files.readString(spec);
-        assertThrows(ReleaseException.class, () -> workflow().init(SpecRequest.of(spec), null));
-        workflow().init(new SpecRequest(spec, null, true, false, false), null);
+        assertThrows(ReleaseException.class, () -> init(spec, null, false, false));
+        init(spec, null, true, false);
         assertEquals(before, Files.readString(spec));
-        workflow().init(new SpecRequest(spec, null, false, true, false), null);
+        init(spec, null, false, true);
         assertTrue(Files.readString(spec).contains("llmo-cli: {}"));
     }
 

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.testing.Fixtures;
 import io.github.cratesrelease.testing.TestWorkspace;
-import io.github.cratesrelease.workflow.Analysis;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.run.Analysis;
+import io.github.cratesrelease.run.Analyzer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,7 @@ class PlannerTest {
     @Test
     void exampleWorkspacePublishesInGraphOrder() {
         Path ws = Fixtures.example(temp);
-        Analysis a = new ReleaseWorkflow(Map.of(), Reporter.SILENT).analyze(ws.resolve("release.yaml"));
+        Analysis a = new Analyzer(Map.of()).analyze(ws.resolve("release.yaml"));
         assertTrue(a.diagnostics().isEmpty(), a.diagnostics().all().toString());
         assertEquals(List.of(
                 List.of("llmo-audit", "llmo-secrets", "llmo-state"),
@@ -83,7 +82,7 @@ class PlannerTest {
                   - llmo-sdk
                   - llmo-cli
                 """);
-        Analysis a = new ReleaseWorkflow(Map.of(), Reporter.SILENT).analyze(ws.resolve("release.yaml"));
+        Analysis a = new Analyzer(Map.of()).analyze(ws.resolve("release.yaml"));
         assertNull(a.plan());
         List<String> errors = a.diagnostics().errors().stream().map(d -> d.format()).toList();
         assertEquals(1, errors.size(), errors.toString());
@@ -97,7 +96,7 @@ class PlannerTest {
         Path ws = Fixtures.example(temp);
         Fixtures.write(ws.resolve("release.yaml"), "version: 1\norder: [llmo-secrets, llmo-state, llmo-audit, llmo-auth, "
                 + "llmo-providers, llmo-core, llmo-sdk, llmo-cli]\n");
-        Analysis a = new ReleaseWorkflow(Map.of(), Reporter.SILENT).analyze(ws.resolve("release.yaml"));
+        Analysis a = new Analyzer(Map.of()).analyze(ws.resolve("release.yaml"));
         assertTrue(a.plan().explicitOrder());
         assertEquals(8, a.plan().waves().size());
         assertEquals("llmo-providers", a.plan().waves().get(4).crates().get(0).name());
@@ -107,7 +106,7 @@ class PlannerTest {
     void explicitOrderMustNameEveryReleasedCrateAndNoOther() {
         Path ws = Fixtures.example(temp);
         Fixtures.write(ws.resolve("release.yaml"), "version: 1\norder: [llmo-secrets, llmo-secret]\n");
-        Analysis a = new ReleaseWorkflow(Map.of(), Reporter.SILENT).analyze(ws.resolve("release.yaml"));
+        Analysis a = new Analyzer(Map.of()).analyze(ws.resolve("release.yaml"));
         List<String> errors = a.diagnostics().errors().stream().map(d -> d.format()).toList();
         assertTrue(errors.stream().anyMatch(e -> e.contains("order names 'llmo-secret', which is not a released crate "
                 + "(did you mean 'llmo-secrets'?)")), errors.toString());

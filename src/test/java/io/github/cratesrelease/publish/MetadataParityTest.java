@@ -138,9 +138,9 @@ class MetadataParityTest {
             Map<String, List<String>> cargoLines = new java.util.HashMap<>();
             try (viaCargo) {
                 RecordingReporter log = new RecordingReporter();
-                PublishResult r = new PublishEngine(env, log).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                        .withMode(PublishRequest.Mode.CARGO).withVerify(false)
-                        .withOutputDirectory(tmp.resolve("out-cargo")));
+                PublishResult r = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                        .mode(PublishOptions.Mode.CARGO).verify(false)
+                        .outputDirectory(tmp.resolve("out-cargo")).build());
                 assertEquals(3, r.count(Status.PUBLISHED), log.text());
                 for (String c : List.of("base", "feat", "app")) {
                     cargoMeta.put(c, viaCargo.receivedMetadataBytes(c, "0.2.0"));
@@ -149,9 +149,9 @@ class MetadataParityTest {
             }
             try (EmbeddedRegistry direct = PublishFixtures.start(tmp.resolve("reg-direct"), port, TOKEN)) {
                 RecordingReporter log = new RecordingReporter();
-                PublishResult r = new PublishEngine(env, log).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                        .withMode(PublishRequest.Mode.DIRECT).withVerify(false)
-                        .withOutputDirectory(tmp.resolve("out-direct")));
+                PublishResult r = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                        .mode(PublishOptions.Mode.DIRECT).verify(false)
+                        .outputDirectory(tmp.resolve("out-direct")).build());
                 assertEquals(3, r.count(Status.PUBLISHED), log.text());
                 for (String c : List.of("base", "feat", "app")) {
                     byte[] ours = direct.receivedMetadataBytes(c, "0.2.0");

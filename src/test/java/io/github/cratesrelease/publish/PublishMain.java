@@ -12,8 +12,8 @@ public final class PublishMain {
     public static void main(String[] args) {
         RecordingReporter log = new RecordingReporter();
         try {
-            new PublishEngine(System.getenv(), log).publish(PublishRequest.of(Path.of(args[0]))
-                    .withVerify(false).withOutputDirectory(Path.of(args[1])));
+            new PublishEngine(System.getenv(), log).publish(PublishOptions.builder(Path.of(args[0]))
+                    .verify(false).outputDirectory(Path.of(args[1])).build());
         } catch (ReleaseException e) {
             System.out.println("FAILED: " + e.fullMessage());
             System.exit(1);

@@ -9,7 +9,6 @@ import io.github.cratesrelease.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +22,7 @@ class RehearsalTest {
         Path ws = Fixtures.example(tmp);
         RecordingReporter log = new RecordingReporter();
         PublishResult r = new PublishEngine(System.getenv(), log).publish(
-                PublishRequest.of(ws.resolve("release.yaml")).withRehearse(true).withVerify(false));
+                PublishOptions.builder(ws.resolve("release.yaml")).rehearse(true).verify(false).build());
         assertEquals(8, r.count(Status.PUBLISHED), log.text());
         assertTrue(Files.isRegularFile(r.report()));
         assertTrue(log.text().contains("Consumer check passed"), log.text());
@@ -36,8 +35,8 @@ class RehearsalTest {
     void aDryRunRehearsalPackagesAndUploadsNothing() throws Exception {
         Path ws = Fixtures.example(tmp);
         RecordingReporter log = new RecordingReporter();
-        PublishResult r = new PublishEngine(System.getenv(), log).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withRehearse(true).withDryRun(true).withVerify(false));
+        PublishResult r = new PublishEngine(System.getenv(), log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .rehearse(true).dryRun(true).verify(false).build());
         assertEquals(8, r.count(Status.PACKAGED), log.text());
         assertTrue(log.text().contains("Dry run: 8 crate(s) packaged; nothing was uploaded"), log.text());
         assertTrue(!Files.exists(ws.resolve("target/crates/rehearsal/release-journal.json")));

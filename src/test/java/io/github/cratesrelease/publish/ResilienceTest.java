@@ -66,8 +66,8 @@ class ResilienceTest {
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", "tok-1234"));
         RecordingReporter log = new RecordingReporter();
-        PublishResult res = new PublishEngine(env, log).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withVerify(false).withRetries(3, Duration.ofMillis(200)));
+        PublishResult res = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).retries(3).retryBackoff(Duration.ofMillis(200)).build());
         assertEquals(3, res.count(Status.PUBLISHED), log.text());
         assertEachStoredOnce(r, 3);
         assertEquals(6, r.publishRequests(), "3 uploads + 3 faulted attempts");
@@ -86,10 +86,9 @@ class ResilienceTest {
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", "tok-1234"));
         RecordingReporter log = new RecordingReporter();
-        PublishRequest req = PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)
-                .withRetries(3, Duration.ofSeconds(4));
-        req = new PublishRequest(req.spec(), null, false, false, false, 4, PublishRequest.Mode.DIRECT, false, 3,
-                Duration.ofSeconds(4), Duration.ofSeconds(1), false, null);
+        PublishOptions req = PublishOptions.builder(ws.resolve("release.yaml")).verify(false)
+                .retries(3).retryBackoff(Duration.ofSeconds(4)).mode(PublishOptions.Mode.DIRECT)
+                .httpTimeout(Duration.ofSeconds(1)).consumerCheck(false).build();
         PublishResult res = new PublishEngine(env, log).publish(req);
         assertEquals(2, res.count(Status.PUBLISHED), log.text());
         assertEachStoredOnce(r, 2);
@@ -107,7 +106,7 @@ class ResilienceTest {
                 Map.of("embedded", "tok-1234"));
         RecordingReporter log = new RecordingReporter();
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env, log)
-                .publish(PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)));
+                .publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false).build()));
         String msg = e.fullMessage();
         assertTrue(msg.contains("refused the upload (HTTP 400): missing or empty metadata fields"), msg);
         assertTrue(msg.contains("published: c1 0.1.0"), msg);
@@ -121,8 +120,8 @@ class ResilienceTest {
         PublishFixtures.gitCommit(ws);
         RecordingReporter again = new RecordingReporter();
         int before = r.publishRequests();
-        PublishResult res = new PublishEngine(env, again).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withVerify(false));
+        PublishResult res = new PublishEngine(env, again).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).build());
         assertEquals(Status.SKIPPED, res.crates().get(0).status());
         assertEquals(2, res.count(Status.PUBLISHED));
         assertEquals(before + 2, r.publishRequests());
@@ -130,8 +129,8 @@ class ResilienceTest {
         assertTrue(again.text().contains("Skip c1 0.1.0: already on `embedded` with the same files (packaged from another commit)"), again.text());
 
         RecordingReporter third = new RecordingReporter();
-        PublishResult none = new PublishEngine(env, third).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withVerify(false));
+        PublishResult none = new PublishEngine(env, third).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).build());
         assertEquals(3, none.count(Status.SKIPPED));
         assertEquals(before + 2, r.publishRequests(), "a re-run after success uploads nothing");
     }
@@ -142,14 +141,14 @@ class ResilienceTest {
         Path ws = chain(2, "strategy: none");
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", "tok-1234"));
-        new PublishEngine(env, new RecordingReporter()).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withVerify(false));
+        new PublishEngine(env, new RecordingReporter()).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).build());
         Files.writeString(ws.resolve("crates/c1/src/lib.rs"), "pub fn v() -> u32 { 100 }\n");
         PublishFixtures.gitCommit(ws);
         Files.delete(ws.resolve("target/crates/release-journal.json"));
         int before = r.publishRequests();
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env, new RecordingReporter())
-                .publish(PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)));
+                .publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false).build()));
         assertTrue(e.fullMessage().contains("c1 0.1.0 is already on `embedded` with checksum"), e.fullMessage());
         assertTrue(e.fullMessage().contains("bump the version"), e.fullMessage());
         assertEquals(before, r.publishRequests());
@@ -163,13 +162,13 @@ class ResilienceTest {
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", "tok-1234"));
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env, new RecordingReporter())
-                .publish(PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)));
+                .publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false).build()));
         assertTrue(e.fullMessage().contains("uncommitted change(s)"), e.fullMessage());
         assertTrue(e.fullMessage().contains("crates/c1/src/lib.rs"), e.fullMessage());
         assertTrue(e.fullMessage().contains("-Dcrates.allowDirty=true"), e.fullMessage());
         assertEquals(0, r.publishRequests());
         PublishResult ok = new PublishEngine(env, new RecordingReporter()).publish(
-                PublishRequest.of(ws.resolve("release.yaml")).withVerify(false).withAllowDirty(true));
+                PublishOptions.builder(ws.resolve("release.yaml")).verify(false).allowDirty(true).build());
         assertEquals(1, ok.count(Status.PUBLISHED));
     }
 
@@ -179,13 +178,13 @@ class ResilienceTest {
         Path ws = chain(1, "strategy: none");
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r), Map.of());
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env, new RecordingReporter())
-                .publish(PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)));
+                .publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false).build()));
         assertTrue(e.fullMessage().contains("no publish token for registry `embedded`"), e.fullMessage());
         assertTrue(e.fullMessage().contains("CARGO_REGISTRIES_EMBEDDED_TOKEN"), e.fullMessage());
         assertTrue(e.fullMessage().contains("release.yaml:"), e.fullMessage());
         // a dry run needs no token and uploads nothing
         PublishResult dry = new PublishEngine(env, new RecordingReporter()).publish(
-                PublishRequest.of(ws.resolve("release.yaml")).withVerify(false).withDryRun(true));
+                PublishOptions.builder(ws.resolve("release.yaml")).verify(false).dryRun(true).build());
         assertEquals(Status.PACKAGED, dry.crates().get(0).status());
         assertEquals(0, r.publishRequests());
         assertFalse(Files.exists(ws.resolve("target/crates/release-journal.json")));
@@ -219,8 +218,8 @@ class ResilienceTest {
             Thread.sleep(50);  // the registry finishes storing the request the killed process sent
         }
         RecordingReporter log = new RecordingReporter();
-        PublishResult res = new PublishEngine(env, log).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                .withVerify(false));
+        PublishResult res = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).build());
         assertEquals(4, res.count(Status.PUBLISHED), log.text());
         assertEachStoredOnce(r, 4);
         assertEquals(4, r.publishRequests(), "c1 was not sent again");
@@ -237,13 +236,13 @@ class ResilienceTest {
         Path ws = chain(3, "strategy: index\ninterval: 100ms\ntimeout: 30s");
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", canary));
-        for (PublishRequest.Mode mode : List.of(PublishRequest.Mode.DIRECT, PublishRequest.Mode.CARGO)) {
+        for (PublishOptions.Mode mode : List.of(PublishOptions.Mode.DIRECT, PublishOptions.Mode.CARGO)) {
             List<List<String>> launched = new CopyOnWriteArrayList<>();
             ProcessRunner runner = new ProcessRunner(env);
             runner.onLaunch(launched::add);
             RecordingReporter log = new RecordingReporter();
             Path out = tmp.resolve("out-" + mode);
-            if (mode == PublishRequest.Mode.CARGO) {
+            if (mode == PublishOptions.Mode.CARGO) {
                 // new versions so cargo mode uploads too
                 for (int i = 1; i <= 3; i++) {
                     Path m = ws.resolve("crates/c" + i + "/Cargo.toml");
@@ -253,8 +252,8 @@ class ResilienceTest {
                 Files.writeString(root, Files.readString(root).replace("0.1.0", "0.2.0"));
                 PublishFixtures.gitCommit(ws);
             }
-            PublishResult res = new PublishEngine(env, log, runner).publish(PublishRequest.of(ws.resolve("release.yaml"))
-                    .withVerify(false).withMode(mode).withOutputDirectory(out).withRetries(2, Duration.ofMillis(100)));
+            PublishResult res = new PublishEngine(env, log, runner).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                    .verify(false).mode(mode).outputDirectory(out).retries(2).retryBackoff(Duration.ofMillis(100)).build());
             assertEquals(3, res.count(Status.PUBLISHED), log.text());
             assertFalse(log.text().contains(canary), "log of " + mode);
             assertFalse(Files.readString(out.resolve("release-journal.json")).contains(canary));
@@ -272,7 +271,7 @@ class ResilienceTest {
         PublishFixtures.gitCommit(ws);
         RecordingReporter log = new RecordingReporter();
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(wrong, log).publish(
-                PublishRequest.of(ws.resolve("release.yaml")).withVerify(false).withOutputDirectory(tmp.resolve("w"))));
+                PublishOptions.builder(ws.resolve("release.yaml")).verify(false).outputDirectory(tmp.resolve("w")).build()));
         assertFalse(e.fullMessage().contains(canary), e.fullMessage());
         assertFalse(log.text().contains(canary));
     }

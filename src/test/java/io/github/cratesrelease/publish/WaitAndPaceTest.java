@@ -25,8 +25,8 @@ class WaitAndPaceTest {
         Fixtures.write(ws.resolve("release.yaml"), PublishFixtures.spec("strategy: none") + specTail);
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
                 Map.of("embedded", "tok-1234"));
-        return new PublishEngine(env, log).publish(PublishRequest.of(ws.resolve("release.yaml")).withVerify(false)
-                .withAllowDirty(true));
+        return new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false)
+                .allowDirty(true).build());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.testing.Fixtures;
 import java.nio.file.Path;
@@ -168,10 +169,10 @@ class SpecLoaderTest {
 
     @Test
     void durations() {
-        assertEquals(Duration.ofMillis(500), SpecLoader.parseDuration("500ms"));
-        assertEquals(Duration.ofSeconds(90), SpecLoader.parseDuration("1m30s"));
-        assertEquals(Duration.ofHours(1), SpecLoader.parseDuration("1h"));
-        assertThrows(IllegalArgumentException.class, () -> SpecLoader.parseDuration("10 minutes"));
+        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
+        assertEquals(Duration.ofSeconds(90), Durations.parse("1m30s"));
+        assertEquals(Duration.ofHours(1), Durations.parse("1h"));
+        assertThrows(IllegalArgumentException.class, () -> Durations.parse("10 minutes"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.cratesrelease.testing;
 
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.output.Reporter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -2,9 +2,8 @@ package io.github.cratesrelease.testing;
 
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.workflow.Analysis;
-import io.github.cratesrelease.workflow.ReleaseWorkflow;
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.run.Analysis;
+import io.github.cratesrelease.run.Analyzer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +48,7 @@ public final class TestWorkspace {
     }
 
     public Analysis analyze() {
-        return new ReleaseWorkflow(Map.of("HOME", root.resolve("home").toString()), Reporter.SILENT)
-                .analyze(root.resolve("release.yaml"));
+        return new Analyzer(Map.of("HOME", root.resolve("home").toString())).analyze(root.resolve("release.yaml"));
     }
 
     /** Formatted findings ("file:L:C: message (hint)") with paths relative to the workspace, errors first. */

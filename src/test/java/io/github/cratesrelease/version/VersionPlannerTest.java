@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.testing.TestWorkspace;
-import io.github.cratesrelease.workflow.Analysis;
+import io.github.cratesrelease.run.Analysis;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

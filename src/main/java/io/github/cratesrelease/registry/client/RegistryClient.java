@@ -1,5 +1,6 @@
 package io.github.cratesrelease.registry.client;
 
+import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.credentials.Secret;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -265,7 +266,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     public static String indexPath(String crate) {
-        return io.github.cratesrelease.registry.SparseIndex.path(crate);
+        return SparseIndex.path(crate);
     }
 
     private static String stripBuild(String v) {

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.registry.embedded;
 
+import io.github.cratesrelease.output.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ public record Fault(Kind kind, Duration duration) {
             Duration d = Duration.ZERO;
             int colon = p.indexOf(':');
             if (colon >= 0) {
-                d = io.github.cratesrelease.spec.SpecLoader.parseDuration(p.substring(colon + 1).trim());
+                d = Durations.parse(p.substring(colon + 1).trim());
                 p = p.substring(0, colon).trim();
             }
             Fault f = switch (p) {

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.registry.embedded;
 
-import io.github.cratesrelease.workflow.Reporter;
+import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.output.Reporter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ public final class RegistryService {
         reporter.info("Add to .cargo/config.toml (of your workspace, or of an isolated CARGO_HOME):");
         registry.cargoConfigSnippet(name).lines().forEach(l -> reporter.info("    " + l));
         reporter.info("or set in the environment:");
-        reporter.info("    " + io.github.cratesrelease.cargo.CargoConfig.registryVariable(name, "INDEX") + "="
+        reporter.info("    " + RegistryNames.variable(name, "INDEX") + "="
                 + registry.indexUrl());
         if (registry.options().token() != null) {
             reporter.info("    " + EmbeddedRegistry.tokenVariable(name) + "=<the token this registry was started with>");

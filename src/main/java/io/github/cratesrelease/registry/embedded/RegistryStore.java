@@ -1,12 +1,13 @@
 package io.github.cratesrelease.registry.embedded;
 
+import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.semver.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +66,7 @@ public final class RegistryStore {
 
     /** cargo's index path for a crate: 1/n, 2/n, 3/f/n, ab/cd/name (lower-cased). */
     public static String indexPath(String name) {
-        return io.github.cratesrelease.registry.SparseIndex.path(name);
+        return SparseIndex.path(name);
     }
 
     private void load() {
@@ -74,7 +75,9 @@ public final class RegistryStore {
             return;
         }
         try (Stream<Path> files = Files.walk(index)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))  // an interrupted write's temp file
+                    .sorted().toList()) {
                 for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
                     if (line.isBlank()) {
                         continue;
@@ -201,8 +204,8 @@ public final class RegistryStore {
         String lower = name.toLowerCase(Locale.ROOT);
         try {
             Path crateFile = dir.resolve("crates").resolve(lower).resolve(vers + ".crate");
-            writeAtomically(crateFile, crate);
-            writeAtomically(dir.resolve("metadata").resolve(lower).resolve(vers + ".json"),
+            AtomicFiles.writeOrThrow(crateFile, crate);
+            AtomicFiles.writeOrThrow(dir.resolve("metadata").resolve(lower).resolve(vers + ".json"),
                     rawMetadata);
             crates.computeIfAbsent(canonical(name), k -> new ArrayList<>()).add(new Entry(name, vers, line));
             if (!lag.isZero()) {
@@ -234,14 +237,7 @@ public final class RegistryStore {
         for (Entry e : crates.get(canonical(name))) {
             sb.append(JSON.writeValueAsString(e.line())).append('\n');
         }
-        writeAtomically(dir.resolve("index").resolve(indexPath(name)), sb.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".tmp-", "");
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeOrThrow(dir.resolve("index").resolve(indexPath(name)), sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The index file body for an exact lower-cased index name, with versions still lagging left out; null if none. */
@@ -299,12 +295,12 @@ public final class RegistryStore {
         try {
             return Files.isRegularFile(f) ? Files.readAllBytes(f) : null;
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
     public static String sha256(byte[] bytes) {
-        return io.github.cratesrelease.registry.SparseIndex.sha256(bytes);
+        return SparseIndex.sha256(bytes);
     }
 
     private static String text(JsonNode n, String field) {

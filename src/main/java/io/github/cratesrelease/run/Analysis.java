@@ -1,4 +1,4 @@
-package io.github.cratesrelease.workflow;
+package io.github.cratesrelease.run;
 
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoWorkspace;

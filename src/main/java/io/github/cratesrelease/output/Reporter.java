@@ -1,4 +1,4 @@
-package io.github.cratesrelease.workflow;
+package io.github.cratesrelease.output;
 
 /** Where the engine's progress and findings go (the Maven log, a test's list...). */
 public interface Reporter {

@@ -1,6 +1,5 @@
-package io.github.cratesrelease.publish;
+package io.github.cratesrelease.output;
 
-import io.github.cratesrelease.workflow.Reporter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

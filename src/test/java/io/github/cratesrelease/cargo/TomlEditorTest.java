@@ -1,4 +1,4 @@
-package io.github.cratesrelease.version;
+package io.github.cratesrelease.cargo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TomlTextEditTest {
+class TomlEditorTest {
 
     @Test
     void onlyTheCharactersInsideTheQuotesChange() {
@@ -25,7 +25,7 @@ class TomlTextEditTest {
                 version = "^0.3.0"
                 path = "../c"
                 """;
-        TomlTextEdit e = new TomlTextEdit(before);
+        TomlEditor e = new TomlEditor(before);
         var t = e.toml();
         e.setString(t.getTable("package"), "version", "0.4.0");
         e.setString(t.getTable("dependencies").getTable("a"), "version", "=0.4.0");
@@ -37,7 +37,7 @@ class TomlTextEditTest {
 
     @Test
     void aNonStringValueIsRefused() {
-        TomlTextEdit e = new TomlTextEdit("[package]\nversion.workspace = true\n");
+        TomlEditor e = new TomlEditor("[package]\nversion.workspace = true\n");
         assertThrows(IllegalArgumentException.class, () -> e.setString(e.toml().getTable("package"), "version", "1"));
     }
 }

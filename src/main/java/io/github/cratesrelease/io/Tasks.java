@@ -1,0 +1,76 @@
+package io.github.cratesrelease.io;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** Runs work items in parallel on daemon threads and waits for all of them: one home for that loop. */
+public final class Tasks {
+
+    private Tasks() {
+    }
+
+    /** A pool of {@code threads} daemon threads named {@code name-N}. */
+    public static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Runs {@code work} for every item on {@code pool} and waits for all. The first failure of an item is rethrown
+     * as it was (a RuntimeException or Error) once every item has finished.
+     *
+     * @throws InterruptedException when the waiting thread is interrupted (the pool's tasks are cancelled)
+     */
+    public static <T> void forEach(ExecutorService pool, Collection<T> items, Consumer<T> work)
+            throws InterruptedException {
+        List<Future<?>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.accept(item)));
+        }
+        Throwable first = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                futures.forEach(x -> x.cancel(true));
+                Thread.currentThread().interrupt();
+                throw e;
+            } catch (ExecutionException e) {
+                if (first == null) {
+                    first = e.getCause();
+                }
+            }
+        }
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        if (first != null) {
+            throw new IllegalStateException(first);
+        }
+    }
+
+    /** {@link #forEach} on a pool of its own, shut down afterwards. */
+    public static <T> void inParallel(String name, int threads, Collection<T> items, Consumer<T> work)
+            throws InterruptedException {
+        ExecutorService pool = pool(name, Math.min(threads, Math.max(1, items.size())));
+        try {
+            forEach(pool, items, work);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.cratesrelease.publish;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.git.GitRepo;
+import io.github.cratesrelease.run.RunContext;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The git state of the workspace: uncommitted changes (build output and our output aside) and the clean commit. */
+final class CleanTree {
+
+    private CleanTree() {
+    }
+
+    /**
+     * Refuses a real publish from a tree with uncommitted changes (unless {@code allowDirty}); a rehearsal or dry run
+     * only warns. Outside git, warns that the check is skipped.
+     */
+    static void check(RunContext ctx, Path root, boolean allowDirty, boolean rehearse) {
+        GitRepo git = ctx.git(root);
+        if (!git.isRepository()) {
+            ctx.out().warn("The workspace " + root + " is not in a git repository: the clean-tree check is skipped");
+            return;
+        }
+        List<String> changes = changes(git, root, ctx.outputDirectory());
+        if (changes.isEmpty()) {
+            return;
+        }
+        String list = changes.stream().limit(10).collect(Collectors.joining(", "))
+                + (changes.size() > 10 ? " and " + (changes.size() - 10) + " more" : "");
+        if (allowDirty || rehearse || ctx.dryRun()) {
+            ctx.out().warn(changes.size() + " uncommitted change(s) in the workspace (" + list + ")"
+                    + (allowDirty ? "; publishing anyway (allowDirty)" : ""));
+            return;
+        }
+        throw new ReleaseException(Diagnostic.error(Location.of(root.resolve("Cargo.toml")), changes.size()
+                + " uncommitted change(s) in the workspace: " + list,
+                "commit or stash them, or run with -Dcrates.allowDirty=true"));
+    }
+
+    /** HEAD when the workspace has no uncommitted change (packages from it can be reused), else null. */
+    static String cleanCommit(RunContext ctx, Path root, Path outDir) {
+        GitRepo git = ctx.git(root);
+        if (!git.isRepository()) {
+            return null;
+        }
+        return changes(git, root, outDir).isEmpty() ? git.head() : null;
+    }
+
+    /** Uncommitted changes under the workspace root, build output and our output directory aside. */
+    private static List<String> changes(GitRepo git, Path root, Path outDir) {
+        List<String> ignored = new ArrayList<>(List.of("target/"));
+        Path r = root.toAbsolutePath().normalize();
+        if (outDir.startsWith(r)) {
+            ignored.add(r.relativize(outDir) + "/");
+        }
+        return git.changes(ignored);
+    }
+}

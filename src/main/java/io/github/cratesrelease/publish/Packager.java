@@ -1,0 +1,123 @@
+package io.github.cratesrelease.publish;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.output.Durations;
+import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.run.Journal;
+import io.github.cratesrelease.run.RunContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Packages (and verifies) every crate once with {@code cargo package}, one command per target registry, and keeps
+ * the {@code .crate} files in the run directory; crates packaged by an interrupted run from the same clean commit
+ * are reused.
+ */
+final class Packager {
+
+    private Packager() {
+    }
+
+    static void packageAll(PublishRun run) {
+        RunContext ctx = run.ctx;
+        PublishOptions o = run.options;
+        Path store = run.runDir.resolve("packages");
+        Journal journal = run.journal;
+        String commit = o.rehearse() || ctx.dryRun() ? null
+                : CleanTree.cleanCommit(ctx, run.analysis.workspace().root(), run.runDir);
+        boolean sameSources = journal.resumed() && commit != null && commit.equals(journal.sourceCommit());
+        if (journal.resumed() && !sameSources) {
+            ctx.out().info("The sources changed since the interrupted run (or are not committed): packaging again");
+        }
+        List<PublishItem> todo = new ArrayList<>();
+        for (PublishItem i : run.items) {
+            if (!(sameSources && reuse(i))) {
+                todo.add(i);
+            }
+        }
+        if (todo.size() < run.items.size()) {
+            ctx.out().info("Reusing " + (run.items.size() - todo.size()) + " crate(s) packaged by the interrupted run ("
+                    + store + ")");
+        }
+        if (todo.isEmpty()) {
+            return;
+        }
+        Map<String, List<PublishItem>> byRegistry = todo.stream().collect(Collectors.groupingBy(
+                i -> run.target(i).cargoName(), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<PublishItem>> g : byRegistry.entrySet()) {
+            cargoPackage(run, g.getKey(), g.getValue());
+        }
+        Path targetDir = run.targetDirectory(run.workDir);
+        try {
+            Files.createDirectories(store);
+            for (PublishItem i : todo) {
+                String fileName = i.name() + "-" + i.version() + ".crate";
+                Path built = targetDir.resolve("package").resolve(fileName);
+                if (!Files.isRegularFile(built)) {
+                    throw new ReleaseException(Diagnostic.error(Location.of(i.planned().manifest()),
+                            "cargo package reported success but did not produce " + built,
+                            "check CARGO_TARGET_DIR and build.target-dir, then run again"));
+                }
+                Path kept = store.resolve(fileName);
+                Files.copy(built, kept, StandardCopyOption.REPLACE_EXISTING);
+                i.archive(CrateArchive.read(kept));
+                journal.packaged(i.entry(), kept, i.archive().sha256());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the packaged crates in " + store + ": " + e.getMessage(), e);
+        }
+        journal.sourceCommit(commit);
+    }
+
+    /** Takes the crate the interrupted run packaged, when its file is still there with the recorded checksum. */
+    private static boolean reuse(PublishItem i) {
+        Journal.Entry e = i.entry();
+        if (e.file() == null || e.cksum() == null || !Files.isRegularFile(Path.of(e.file()))) {
+            return false;
+        }
+        CrateArchive c = CrateArchive.read(Path.of(e.file()));
+        if (!c.sha256().equals(e.cksum())) {
+            return false;
+        }
+        i.archive(c);
+        return true;
+    }
+
+    private static void cargoPackage(PublishRun run, String registry, List<PublishItem> crates) {
+        PublishOptions o = run.options;
+        List<String> cmd = new ArrayList<>(List.of("cargo", "package", "--registry", registry));
+        for (PublishItem i : crates) {
+            cmd.add("-p");
+            cmd.add(i.name());
+        }
+        if (!o.verify()) {
+            cmd.add("--no-verify");
+        }
+        if (o.allowDirty() || o.rehearse() || run.ctx.dryRun()) {
+            cmd.add("--allow-dirty");
+        }
+        run.ctx.out().info("Packaging" + (o.verify() ? " and verifying " : " ") + crates.size()
+                + " crate(s) for `" + registry + "`: " + String.join(" ", cmd));
+        long t0 = run.ctx.clock().millis();
+        ProcessRunner.Result r = run.ctx.runner().run(run.workDir, run.cargoEnv, cmd, null,
+                line -> run.ctx.out().info("  " + line));
+        if (!r.ok()) {
+            throw new ReleaseException(Diagnostic.error(Location.of(run.analysis.workspace().manifest()),
+                    "cargo package failed (exit " + r.exit() + "); nothing was uploaded",
+                    "fix the error cargo reports above, then run again" + (o.verify()
+                            ? " (-Dcrates.verify=false skips the verification build)" : "")));
+        }
+        run.ctx.out().info("Packaged in " + Durations.human(Duration.ofMillis(run.ctx.clock().since(t0))));
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.cratesrelease.publish;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.io.Tasks;
+import io.github.cratesrelease.publish.PublishResult.Status;
+import io.github.cratesrelease.registry.client.RegistryClient.IndexEntry;
+import io.github.cratesrelease.registry.client.RegistryHttpException;
+import io.github.cratesrelease.run.Journal.State;
+import io.github.cratesrelease.run.RunContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Asks each crate's registry, in parallel, whether its version is published: with our checksum it is skipped (or,
+ * when the interrupted run uploaded it, counted as published); with the same files from another commit it is
+ * skipped; with other content it is a conflict, and nothing is uploaded.
+ */
+final class VersionLookup {
+
+    private VersionLookup() {
+    }
+
+    static void lookupAll(PublishRun run) {
+        List<Diagnostic> conflicts = Collections.synchronizedList(new ArrayList<>());
+        try {
+            Tasks.inParallel("crates-lookup", 8, run.items, i -> lookup(run, i, conflicts));
+        } catch (InterruptedException e) {
+            throw new ReleaseException(Diagnostic.error(Location.of(run.ctx.spec()), "interrupted while looking "
+                    + "up versions; nothing was uploaded", "run the same command again"));
+        }
+        if (!conflicts.isEmpty()) {
+            Diagnostics d = new Diagnostics();
+            conflicts.forEach(d::add);
+            throw new ReleaseException("cannot publish: " + conflicts.size() + " version(s) already published with "
+                    + "different content; nothing was uploaded", d);
+        }
+    }
+
+    /** Looks one version up on its registry: skip it, note a conflict, or leave it to upload. */
+    private static void lookup(PublishRun run, PublishItem i, List<Diagnostic> conflicts) {
+        RunContext ctx = run.ctx;
+        boolean dryRun = ctx.dryRun();
+        Target t = run.target(i);
+        if (dryRun && t.cargoName().equals(PublishRun.REHEARSAL)) {
+            i.newCrate(true);
+            return;
+        }
+        if (!t.sparse()) {
+            i.newCrate(false);
+            return;
+        }
+        State state = i.entry().state();
+        try {
+            List<IndexEntry> lines = run.access.index(t, i.name());
+            i.newCrate(lines.isEmpty());
+            IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.version())).findFirst()
+                    .orElse(null);
+            String cksum = found == null ? null : found.cksum();
+            String api = found == null && state != null && state.mayBeUploaded() ? run.access.api(t) : null;
+            if (api != null) {
+                cksum = run.access.client().apiChecksum(api, i.name(), i.version(), t.token());
+                if (cksum != null) {
+                    ctx.out().info(i.label() + ": uploaded by the interrupted run, not yet in the index");
+                }
+            }
+            if (cksum == null) {
+                return;
+            }
+            if (cksum.isEmpty() || cksum.equals(i.archive().sha256())) {
+                boolean thisRelease = state == State.UPLOADING || state == State.UPLOADED;
+                i.status(thisRelease ? Status.PUBLISHED : Status.SKIPPED);
+                if (state != State.UPLOADED && state != State.VERIFIED) {
+                    run.journal.update(i.entry(), thisRelease ? State.UPLOADED : State.SKIPPED, null);
+                }
+                ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
+                        + "` with the same checksum" + (thisRelease ? " (uploaded by the interrupted run)" : ""));
+            } else if (sameFiles(run, i, t, cksum)) {
+                i.status(Status.SKIPPED);
+                i.expectedCksum(cksum);
+                run.journal.update(i.entry(), State.SKIPPED, null);
+                ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
+                        + "` with the same files (packaged from another commit)");
+            } else {
+                conflicts.add(Diagnostic.error(Location.of(i.planned().manifest()), i.label() + " is already on `"
+                        + t.name() + "` with checksum " + cksum + ", but the crate packaged now has other content ("
+                        + i.archive().sha256() + ")",
+                        "a published version cannot change: bump the version (mvn crates:bump) and release again"));
+            }
+        } catch (IOException | RegistryHttpException e) {
+            String msg = ctx.masker().mask("cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage());
+            if (dryRun) {
+                ctx.out().warn(msg);
+            } else {
+                throw new ReleaseException(Diagnostic.error(Location.of(i.planned().manifest()), msg,
+                        "check the registry's index URL and your network, then run again"));
+            }
+        }
+    }
+
+    /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */
+    private static boolean sameFiles(PublishRun run, PublishItem i, Target t, String cksum) {
+        try {
+            byte[] published = run.access.client().download(t.index(), i.name(), i.version(), cksum, t.token());
+            return CrateArchive.of(Path.of(i.name() + "-" + i.version() + ".crate"), published)
+                    .sameFilesAs(i.archive());
+        } catch (IOException | RegistryHttpException | UncheckedIOException e) {
+            run.ctx.out().warn("cannot download the published " + i.label() + " to compare it: "
+                    + run.ctx.masker().mask(e.getMessage()));
+            return false;
+        }
+    }
+
+    static boolean sameVersion(String a, String b) {
+        return a.split("\\+")[0].equals(b.split("\\+")[0]);
+    }
+}

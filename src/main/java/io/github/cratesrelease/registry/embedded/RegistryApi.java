@@ -1,0 +1,206 @@
+package io.github.cratesrelease.registry.embedded;
+
+import static io.github.cratesrelease.registry.embedded.HttpResponses.JSON;
+import static io.github.cratesrelease.registry.embedded.HttpResponses.error;
+import static io.github.cratesrelease.registry.embedded.HttpResponses.send;
+import static io.github.cratesrelease.registry.embedded.HttpResponses.sendJson;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The web API cargo uses under {@code /api/v1/crates}: publish (with crates.io's rules and the injected faults),
+ * download, yank/unyank, owners, version and crate lookups.
+ */
+final class RegistryApi {
+
+    private final RegistryStore store;
+    private final RegistryOptions options;
+    private final RegistryAuth auth;
+    private final Queue<Fault> faults;
+    private final AtomicInteger publishRequests;
+    private final Consumer<String> log;
+
+    RegistryApi(RegistryStore store, RegistryOptions options, RegistryAuth auth, Queue<Fault> faults,
+            AtomicInteger publishRequests, Consumer<String> log) {
+        this.store = store;
+        this.options = options;
+        this.auth = auth;
+        this.faults = faults;
+        this.publishRequests = publishRequests;
+        this.log = log;
+    }
+
+    void handle(HttpExchange ex, String method, String rest) throws IOException {
+        if (rest.equals("/new") && method.equals("PUT")) {
+            publish(ex);
+            return;
+        }
+        String[] parts = rest.startsWith("/") ? rest.substring(1).split("/") : new String[0];
+        if (parts.length == 3 && parts[2].equals("download") && method.equals("GET")) {
+            if (!auth.authorizedRead(ex)) {
+                return;
+            }
+            byte[] crate = store.entry(parts[0], parts[1]) == null ? null : store.crateBytes(parts[0], parts[1]);
+            if (crate == null) {
+                throw new RegistryError(404, "crate `" + parts[0] + "` does not have a version `" + parts[1] + "`");
+            }
+            send(ex, 200, "application/x-tar", crate);
+        } else if (parts.length == 3 && (parts[2].equals("yank") && method.equals("DELETE")
+                || parts[2].equals("unyank") && method.equals("PUT"))) {
+            auth.requireWriteToken(ex);
+            boolean yank = parts[2].equals("yank");
+            store.setYanked(parts[0], parts[1], yank);
+            log.accept((yank ? "Yanked " : "Unyanked ") + parts[0] + " " + parts[1]);
+            sendJson(ex, 200, JSON.createObjectNode().put("ok", true));
+        } else if (parts.length == 2 && parts[1].equals("owners")) {
+            if (store.versions(parts[0]).isEmpty()) {
+                throw new RegistryError(404, "crate `" + parts[0] + "` does not exist");
+            }
+            if (method.equals("GET")) {
+                ObjectNode body = JSON.createObjectNode();
+                body.putArray("users").addObject().put("id", 1).put("login", "embedded").put("name", "embedded registry");
+                sendJson(ex, 200, body);
+            } else {
+                auth.requireWriteToken(ex);
+                sendJson(ex, 200, JSON.createObjectNode().put("ok", true).put("msg", "owners are not managed here"));
+            }
+        } else if (parts.length == 2 && method.equals("GET")) {
+            RegistryStore.Entry e = store.entry(parts[0], parts[1]);
+            if (e == null) {
+                throw new RegistryError(404, "crate `" + parts[0] + "` does not have a version `" + parts[1] + "`");
+            }
+            sendJson(ex, 200, JSON.createObjectNode().set("version", versionJson(e)));
+        } else if (parts.length == 1 && method.equals("GET")) {
+            List<RegistryStore.Entry> versions = store.versions(parts[0]);
+            if (versions.isEmpty()) {
+                throw new RegistryError(404, "crate `" + parts[0] + "` does not exist");
+            }
+            ObjectNode body = JSON.createObjectNode();
+            body.putObject("crate").put("id", versions.get(0).name()).put("name", versions.get(0).name())
+                    .put("max_version", versions.get(versions.size() - 1).version());
+            ArrayNode arr = body.putArray("versions");
+            versions.forEach(v -> arr.add(versionJson(v)));
+            sendJson(ex, 200, body);
+        } else {
+            throw new RegistryError(404, "not found: " + method + " /api/v1/crates" + rest);
+        }
+    }
+
+    private ObjectNode versionJson(RegistryStore.Entry e) {
+        ObjectNode v = JSON.createObjectNode();
+        v.put("crate", e.name());
+        v.put("num", e.version());
+        v.put("yanked", e.line().get("yanked").asBoolean());
+        v.put("checksum", e.line().get("cksum").asString());
+        v.put("dl_path", "/api/v1/crates/" + e.name() + "/" + e.version() + "/download");
+        return v;
+    }
+
+    private void publish(HttpExchange ex) throws IOException {
+        publishRequests.incrementAndGet();
+        Fault fault = faults.poll();
+        if (fault != null && fault.kind() != Fault.Kind.SLOW) {
+            applyFault(ex, fault);
+            return;
+        }
+        if (fault != null) {
+            sleep(fault.duration());
+        }
+        auth.requireWriteToken(ex);
+        byte[] body = readBody(ex.getRequestBody(), options.maxCrateBytes() + (8L << 20));
+        ByteBuffer buf = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
+        JsonNode meta;
+        byte[] crate;
+        byte[] rawJson;
+        try {
+            int jsonLen = buf.getInt();
+            byte[] json = new byte[jsonLen];
+            buf.get(json);
+            int crateLen = buf.getInt();
+            crate = new byte[crateLen];
+            buf.get(crate);
+            meta = JSON.readTree(json);
+            rawJson = json;
+        } catch (RuntimeException e) {
+            throw new RegistryError(400, "malformed publish request: expected u32 LE JSON length, JSON, u32 LE crate "
+                    + "length, crate bytes");
+        }
+        ObjectNode line = store.publish(meta, rawJson, crate);
+        log.accept("Published " + line.get("name").asString() + " " + line.get("vers").asString()
+                + (options.indexLag().isZero() ? "" : " (visible in the index after " + options.indexLag() + ")"));
+        ObjectNode warnings = JSON.createObjectNode();
+        ObjectNode w = warnings.putObject("warnings");
+        w.putArray("invalid_categories");
+        w.putArray("invalid_badges");
+        w.putArray("other");
+        sendJson(ex, 200, warnings);
+    }
+
+    private void applyFault(HttpExchange ex, Fault fault) throws IOException {
+        log.accept("Fault injected on a publish: " + fault.kind());
+        switch (fault.kind()) {
+            case TOO_MANY_REQUESTS -> {
+                String when = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                        ZonedDateTime.now(ZoneOffset.UTC).plus(fault.duration()).withNano(0));
+                ex.getResponseHeaders().add("Retry-After", when);
+                error(ex, 429, "You have published too many crates in a short period of time. Please try again after "
+                        + when + " or email help@crates.io to have your limit increased.");
+            }
+            case SERVER_ERROR -> error(ex, 500, "internal server error (injected)");
+            case UNAVAILABLE -> error(ex, 503, "the registry is in read-only mode for maintenance (injected)");
+            case RESET -> {
+                // drain nothing, answer nothing: the connection is closed under the client
+                throw new ResetConnection();
+            }
+            default -> throw new IllegalStateException(fault.toString());
+        }
+    }
+
+    /** Unwinds to close the exchange without a response. */
+    static final class ResetConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ResetConnection() {
+            super("connection reset (injected)", null, false, false);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] readBody(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] b = new byte[65536];
+        long total = 0;
+        for (int n; (n = in.read(b)) > 0; ) {
+            total += n;
+            if (total > max) {
+                throw new RegistryError(413, "max upload size is: " + max);
+            }
+            out.write(b, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+}

@@ -1,0 +1,110 @@
+package io.github.cratesrelease.release;
+
+import io.github.cratesrelease.changelog.Changelogs;
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.plan.PlanWriter;
+import io.github.cratesrelease.plan.PublishPlan;
+import io.github.cratesrelease.publish.RateLimits;
+import io.github.cratesrelease.run.Analysis;
+import io.github.cratesrelease.run.Analyzer;
+import io.github.cratesrelease.run.Findings;
+import io.github.cratesrelease.run.RunContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The goals that read and check a spec without changing anything but reports: validate, changelog-check, plan.
+ * User mistakes come back as {@link ReleaseException} with located findings.
+ */
+public final class SpecGoals {
+
+    private SpecGoals() {
+    }
+
+    /** crates:validate — schema and reconciliation (and changelogs, as warnings); throws on errors. */
+    public static Analysis validate(RunContext ctx, boolean failOnWarnings) {
+        Analysis a = ctx.analysis();
+        for (Diagnostic d : Analyzer.changelogFindings(a, false).all()) {
+            a.diagnostics().add(Diagnostic.warning(d.location(), "changelog: " + d.message(), d.hint()));
+        }
+        Findings.report(ctx.out(), a.diagnostics());
+        if (a.diagnostics().hasErrors() || failOnWarnings && !a.diagnostics().warnings().isEmpty()) {
+            int e = a.diagnostics().errors().size();
+            int w = a.diagnostics().warnings().size();
+            throw new ReleaseException("release spec " + a.spec().file().getFileName() + " has " + e + " error"
+                    + (e == 1 ? "" : "s") + (failOnWarnings ? " and " + w + " warning" + (w == 1 ? "" : "s")
+                            + " (failOnWarnings)" : ""), a.diagnostics());
+        }
+        ctx.out().info("Release spec " + a.spec().file().getFileName() + " is valid: "
+                + a.releaseSet().released().size() + " crate(s) to release from " + a.workspace().members().size()
+                + " workspace member(s)" + (a.diagnostics().warnings().isEmpty() ? ""
+                        : ", " + a.diagnostics().warnings().size() + " warning(s)"));
+        return a;
+    }
+
+    /** crates:changelog-check — fails with every located finding. */
+    public static Analysis changelogCheck(RunContext ctx, boolean beforeBump) {
+        Analysis a = ctx.analysis();
+        if (a.spec().changelog() == null) {
+            ctx.out().info("The spec keeps no changelog (no changelog: section in " + a.spec().file().getFileName()
+                    + "); nothing to check");
+            return a;
+        }
+        Diagnostics d = Analyzer.changelogFindings(a, beforeBump);
+        Findings.report(ctx.out(), d);
+        if (d.hasErrors()) {
+            throw new ReleaseException("changelog check failed: " + d.errors().size() + " error(s)", d);
+        }
+        int n = a.releaseSet().released().size();
+        Changelogs logs = new Changelogs(a.spec().changelog(), a.workspace().root());
+        ctx.out().info("Changelog" + (a.spec().changelog().perCrate() ? "s" : "") + " ready "
+                + (beforeBump ? "for a bump" : "for the release of " + n + " crate(s)") + ": "
+                + a.releaseSet().released().values().stream().map(logs::fileOf).distinct()
+                        .map(f -> Location.of(f).toString()).collect(Collectors.joining(", ")));
+        return a;
+    }
+
+    /** What crates:plan produced: the analysis and plan.json (null on a dry run). */
+    public record PlanResult(Analysis analysis, Path planFile) {
+    }
+
+    /** crates:plan — prints the plan and writes plan.json (not on a dry run). */
+    public static PlanResult plan(RunContext ctx) {
+        Analysis a = ctx.analysis();
+        Findings.report(ctx.out(), a.diagnostics());
+        if (a.diagnostics().hasErrors()) {
+            throw new ReleaseException("cannot plan: the release spec has " + a.diagnostics().errors().size()
+                    + " error(s)", a.diagnostics());
+        }
+        PlanWriter.table(a.plan()).forEach(ctx.out()::info);
+        rateLimitEstimate(ctx, a);
+        Path file = null;
+        if (ctx.dryRun()) {
+            ctx.out().info("Dry run: plan.json not written");
+        } else {
+            file = PlanWriter.write(a.plan(), a.workspace().root(), a.spec().file(), ctx.outputDirectory());
+            ctx.out().info("Plan written to " + Location.of(file));
+        }
+        return new PlanResult(a, file);
+    }
+
+    /**
+     * What the registries' rate limits mean for this plan. The plan is made offline, so it shows both cases: every
+     * crate already exists on its registry (new versions), or none does (new crates); crates:publish looks each
+     * crate up and says which case applies.
+     */
+    private static void rateLimitEstimate(RunContext ctx, Analysis a) {
+        RateLimits limits = RateLimits.of(a.spec());
+        PublishPlan plan = a.plan();
+        for (boolean fresh : new boolean[] {false, true}) {
+            List<RateLimits.Item> items = plan.crates().stream()
+                    .map(c -> new RateLimits.Item(c.name(), c.version(), c.registry(), fresh)).toList();
+            String when = fresh ? "if no crate exists yet on its registry" : "if every crate already exists";
+            limits.describe(items, "Rate limits, " + when, false).forEach(ctx.out()::info);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.github.cratesrelease.run;
+
+import io.github.cratesrelease.cargo.CargoConfig;
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.cargo.WorkspaceLoader;
+import io.github.cratesrelease.changelog.Changelogs;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.plan.Planner;
+import io.github.cratesrelease.plan.PublishPlan;
+import io.github.cratesrelease.plan.ReleaseSet;
+import io.github.cratesrelease.reconcile.Reconciler;
+import io.github.cratesrelease.semver.Version;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.spec.SpecLoader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a spec together with its workspace: schema, workspace model, cargo configuration, reconciliation and the
+ * derived plan. Every goal starts from one {@link Analysis}; a review makes two (base and head).
+ */
+public final class Analyzer {
+
+    private final Map<String, String> env;
+
+    public Analyzer(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read. */
+    public Analysis analyze(Path specFile) {
+        ReleaseSpec spec = new SpecLoader().load(specFile);
+        CargoWorkspace ws = new WorkspaceLoader().load(spec.workspaceRoot());
+        CargoConfig config = CargoConfig.load(ws.root(), env);
+        ReleaseSet set = new ReleaseSet(spec, ws);
+        Diagnostics diags = new Reconciler().reconcile(spec, ws, config, set);
+        PublishPlan plan = new Planner().plan(spec, set, diags);
+        if (set.released().isEmpty()) {
+            diags.warning(spec.cratesLocation() != null ? spec.cratesLocation() : Location.of(spec.file()),
+                    "the spec releases no crate", "list the crates to release under crates:");
+        }
+        return new Analysis(spec, ws, config, set, diags, diags.hasErrors() ? null : plan);
+    }
+
+    /**
+     * The changelog findings for the crates the spec releases at their current versions (or, with
+     * {@code beforeBump}, for the unreleased sections a bump will promote). Empty when the spec keeps no changelog.
+     */
+    public static Diagnostics changelogFindings(Analysis a, boolean beforeBump) {
+        if (a.spec().changelog() == null) {
+            return new Diagnostics();
+        }
+        Map<CargoPackage, Version> versions = new LinkedHashMap<>();
+        for (CargoPackage p : a.releaseSet().released().values()) {
+            try {
+                versions.put(p, Version.parse(p.version()));
+            } catch (IllegalArgumentException invalid) {
+                // the reconciler reports it, located
+            }
+        }
+        return new Changelogs(a.spec().changelog(), a.workspace().root()).check(versions, beforeBump);
+    }
+}

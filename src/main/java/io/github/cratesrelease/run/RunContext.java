@@ -1,0 +1,187 @@
+package io.github.cratesrelease.run;
+
+import io.github.cratesrelease.git.GitRepo;
+import io.github.cratesrelease.io.Clock;
+import io.github.cratesrelease.output.Masker;
+import io.github.cratesrelease.output.Reporter;
+import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.registry.client.RegistryClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one goal run shares, built once per goal: the analysis of the spec (read on first use), the
+ * environment, a reporter that masks every secret the run has learnt (whichever step learnt it), the process
+ * runner, git, the registry client, the clock, the dry-run flag, the output directory and how the goal was invoked.
+ */
+public final class RunContext implements AutoCloseable {
+
+    private final Map<String, String> env;
+    private final Masker masker;
+    private final Reporter out;
+    private final ProcessRunner runner;
+    private final Clock clock;
+    private final boolean dryRun;
+    private final Path spec;
+    private final Path outputDirectory;
+    private final Invocation invocation;
+    private final Duration httpTimeout;
+    private Analysis analysis;
+    private RegistryClient client;
+
+    private RunContext(Builder b) {
+        this.env = b.env;
+        this.masker = new Masker();
+        this.out = masker.wrap(b.reporter);
+        this.runner = b.runner != null ? b.runner : new ProcessRunner(b.env);
+        this.clock = b.clock;
+        this.dryRun = b.dryRun;
+        this.spec = b.spec == null ? null : b.spec.toAbsolutePath().normalize();
+        this.outputDirectory = outputDirectory(this.spec, b.outputDirectory);
+        this.invocation = b.invocation != null ? b.invocation : Invocation.of("?", this.spec);
+        this.httpTimeout = b.httpTimeout;
+    }
+
+    /**
+     * The one rule for the output directory: the given one, else {@code target/crates} next to the spec (or in the
+     * working directory when there is no spec).
+     */
+    public static Path outputDirectory(Path spec, Path given) {
+        if (given != null) {
+            return given.toAbsolutePath().normalize();
+        }
+        Path base = spec == null ? Path.of("").toAbsolutePath() : spec.toAbsolutePath().normalize().getParent();
+        return base.resolve("target").resolve("crates");
+    }
+
+    public static Builder builder(Map<String, String> env, Reporter reporter) {
+        return new Builder(env, reporter);
+    }
+
+    /** The spec read with its workspace (once per run); throws when the spec cannot be read. */
+    public synchronized Analysis analysis() {
+        if (analysis == null) {
+            analysis = new Analyzer(env).analyze(Objects.requireNonNull(spec, "this goal has no spec"));
+        }
+        return analysis;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** The reporter every step writes to; known secrets are masked in every line. */
+    public Reporter out() {
+        return out;
+    }
+
+    /** The secrets this run knows; add every token as soon as it is resolved. */
+    public Masker masker() {
+        return masker;
+    }
+
+    public ProcessRunner runner() {
+        return runner;
+    }
+
+    public GitRepo git(Path dir) {
+        return new GitRepo(runner, dir);
+    }
+
+    /** The HTTP client for registries (one per run, closed with the context). */
+    public synchronized RegistryClient registryClient() {
+        if (client == null) {
+            client = new RegistryClient(httpTimeout);
+        }
+        return client;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public boolean dryRun() {
+        return dryRun;
+    }
+
+    /** The spec file (absolute), or null for a goal without one. */
+    public Path spec() {
+        return spec;
+    }
+
+    public Path outputDirectory() {
+        return outputDirectory;
+    }
+
+    public Invocation invocation() {
+        return invocation;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    public static final class Builder {
+        private final Map<String, String> env;
+        private final Reporter reporter;
+        private ProcessRunner runner;
+        private Clock clock = Clock.SYSTEM;
+        private boolean dryRun;
+        private Path spec;
+        private Path outputDirectory;
+        private Invocation invocation;
+        private Duration httpTimeout = Duration.ofSeconds(60);
+
+        private Builder(Map<String, String> env, Reporter reporter) {
+            this.env = Collections.unmodifiableMap(new HashMap<>(env));
+            this.reporter = reporter;
+        }
+
+        public Builder runner(ProcessRunner r) {
+            this.runner = r;
+            return this;
+        }
+
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        public Builder dryRun(boolean d) {
+            this.dryRun = d;
+            return this;
+        }
+
+        public Builder spec(Path s) {
+            this.spec = s;
+            return this;
+        }
+
+        public Builder outputDirectory(Path d) {
+            this.outputDirectory = d;
+            return this;
+        }
+
+        public Builder invocation(Invocation i) {
+            this.invocation = i;
+            return this;
+        }
+
+        public Builder httpTimeout(Duration t) {
+            this.httpTimeout = t;
+            return this;
+        }
+
+        public RunContext build() {
+            return new RunContext(this);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.cratesrelease.run;
+
+/**
+ * One step of a goal (as maven-release's phases): {@link #execute} does it, {@link #simulate} shows what it would do
+ * on a dry run without side effects and without credentials. {@code S} is the goal's state the steps share.
+ */
+public interface Step<S> {
+
+    /** A short name, for progress lines and the journal. */
+    String name();
+
+    void execute(RunContext ctx, S state);
+
+    void simulate(RunContext ctx, S state);
+
+    /**
+     * Whether the step runs again when a run resumes after it completed. Steps that derive what they do from the
+     * registry and the workspace (checks, packaging, uploads that skip what is published) are repeatable; steps
+     * with effects that must happen once (a tag, a push, a webhook) are not, and are skipped when the journal
+     * records them done.
+     */
+    default boolean repeatable() {
+        return true;
+    }
+
+    /** A step from two functions. */
+    static <S> Step<S> of(String name, Action<S> execute, Action<S> simulate) {
+        return new Step<>() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public void execute(RunContext ctx, S state) {
+                execute.run(ctx, state);
+            }
+
+            @Override
+            public void simulate(RunContext ctx, S state) {
+                simulate.run(ctx, state);
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+
+    /** What a step does with the context and the state. */
+    @FunctionalInterface
+    interface Action<S> {
+        void run(RunContext ctx, S state);
+
+        /** Nothing (a step with nothing to simulate). */
+        static <S> Action<S> none() {
+            return (ctx, state) -> {
+            };
+        }
+    }
+}
