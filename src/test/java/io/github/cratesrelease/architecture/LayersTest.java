@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The package edges of docs/architecture.md: maven → (release, review, redist) → engines (publish, version,
  * changelog, plan, reconcile, init, run) → core (registry.*, credentials, git, process, cargo, spec, semver) →
- * base (diag, output, io). A layer uses only layers below it; packages have no cycles; only spec reads the raw
+ * base (diag, output, io); notify (webhook, GitHub releases) is core. A layer uses only layers below it;
+ * packages have no cycles; only spec reads the raw
  * YAML tree.
  */
 class LayersTest {
@@ -32,7 +33,7 @@ class LayersTest {
             .layer("Engines").definedBy(ROOT + ".publish..", ROOT + ".version..", ROOT + ".changelog..",
                     ROOT + ".plan..", ROOT + ".reconcile..", ROOT + ".init..", ROOT + ".run..")
             .layer("Core").definedBy(ROOT + ".registry..", ROOT + ".credentials..", ROOT + ".git..",
-                    ROOT + ".process..", ROOT + ".cargo..", ROOT + ".spec..", ROOT + ".semver..")
+                    ROOT + ".process..", ROOT + ".cargo..", ROOT + ".spec..", ROOT + ".semver..", ROOT + ".notify..")
             .layer("Base").definedBy(ROOT + ".diag..", ROOT + ".output..", ROOT + ".io..")
             .whereLayer("Maven").mayNotBeAccessedByAnyLayer()
             .whereLayer("Goals").mayOnlyBeAccessedByLayers("Maven")
