@@ -216,6 +216,25 @@ public final class Changelog {
         return sections.stream().filter(s -> v.equals(s.version())).findFirst().orElse(null);
     }
 
+    /**
+     * The text of a section under its heading (release notes): up to the next section heading, the link
+     * references at the bottom or the end, trimmed.
+     */
+    public String body(Section s) {
+        int end = lines.size();
+        for (Section o : sections) {
+            if (o.line() > s.line() && o.line() - 1 < end) {
+                end = o.line() - 1;
+            }
+        }
+        for (Link l : links) {
+            if (l.line() > s.line() && l.line() - 1 < end) {
+                end = l.line() - 1;
+            }
+        }
+        return String.join("\n", lines.subList(Math.min(s.line(), end), end)).strip();
+    }
+
     /** The newest release section (the first one below the top), or null. */
     public Section latestRelease() {
         return sections.stream().filter(s -> !s.unreleased()).findFirst().orElse(null);

@@ -78,4 +78,84 @@ public final class GitRepo {
         runner.run(dir, Map.of(), commit, message, null).orThrow("git commit failed");
         return head();
     }
+
+    /** The directory git runs in. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The top of the work tree, or null outside a repository. */
+    public Path topLevel() {
+        String t = line(List.of("git", "rev-parse", "--show-toplevel"));
+        return t == null ? null : Path.of(t);
+    }
+
+    /** The branch checked out, or null on a detached HEAD. */
+    public String branch() {
+        return line(List.of("git", "symbolic-ref", "--short", "-q", "HEAD"));
+    }
+
+    /** Local and remote-tracking branches that contain {@code commit} ({@code main}, {@code origin/main}). */
+    public List<String> branchesContaining(String commit) {
+        ProcessRunner.Result r = runner.run(dir, Map.of(), List.of("git", "branch", "-a", "--contains", commit,
+                "--format=%(refname:short)"), null, null);
+        return r.ok() ? r.stdout().stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("("))
+                .toList() : List.of();
+    }
+
+    /** The upstream of the checked-out branch ({@code origin/main}), or null when none is configured. */
+    public String upstream() {
+        return line(List.of("git", "rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"));
+    }
+
+    /** Commits in {@code ref} that HEAD lacks. */
+    public int behind(String ref) {
+        String n = line(List.of("git", "rev-list", "--count", "HEAD.." + ref));
+        return n == null ? 0 : Integer.parseInt(n);
+    }
+
+    /** The commit a tag points at (peeled), or null when there is no such tag. */
+    public String tagCommit(String tag) {
+        return line(List.of("git", "rev-parse", "-q", "--verify", "refs/tags/" + tag + "^{commit}"));
+    }
+
+    /**
+     * Creates {@code tag} at {@code commit}: lightweight, annotated with {@code message}, or signed.
+     *
+     * @throws CommandException with git's output when git refuses (a signing key missing...)
+     */
+    public void tag(String tag, String commit, String message, boolean annotated, boolean sign) {
+        List<String> cmd = new ArrayList<>(List.of("git", "tag"));
+        if (sign) {
+            cmd.add("-s");
+        } else if (annotated) {
+            cmd.add("-a");
+        }
+        if (sign || annotated) {
+            cmd.addAll(List.of("-F", "-"));
+        }
+        cmd.addAll(List.of("--", tag, commit));
+        runner.run(dir, Map.of(), cmd, sign || annotated ? message + "\n" : null, null)
+                .orThrow("git tag " + tag + " failed");
+    }
+
+    /** Pushes refs to a remote; the result carries git's (and the remote's) lines. */
+    public ProcessRunner.Result push(String remote, List<String> refs) {
+        List<String> cmd = new ArrayList<>(List.of("git", "push", "--porcelain", remote));
+        cmd.addAll(refs);
+        return runner.run(dir, Map.of("GIT_TERMINAL_PROMPT", "0"), cmd, null, null);
+    }
+
+    /** Runs git with {@code args}; fails with git's output. */
+    public ProcessRunner.Result git(String what, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("git"));
+        cmd.addAll(List.of(args));
+        return runner.run(dir, Map.of(), cmd, null, null).orThrow(what);
+    }
+
+    private String line(List<String> cmd) {
+        ProcessRunner.Result r = runner.run(dir, Map.of(), cmd, null, null);
+        return r.exit() == 0 && !r.stdout().isEmpty() && !r.stdout().get(0).isBlank() ? r.stdout().get(0).strip()
+                : null;
+    }
 }

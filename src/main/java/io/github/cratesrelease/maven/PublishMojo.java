@@ -5,7 +5,9 @@ import io.github.cratesrelease.publish.PublishOptions;
 import io.github.cratesrelease.release.PublishGoal;
 import io.github.cratesrelease.run.RunContext;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
@@ -63,6 +65,10 @@ public class PublishMojo extends AbstractCratesMojo {
     @Parameter(property = "crates.consumerCheck", defaultValue = "true")
     private boolean consumerCheck;
 
+    /** Only these crates, comma-separated (their unpublished dependencies must be selected too); default: all. */
+    @Parameter(property = "crates.crates")
+    private String crates;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -84,6 +90,11 @@ public class PublishMojo extends AbstractCratesMojo {
 
     @Override
     protected void doExecute(RunContext ctx) throws MojoFailureException {
+        PublishGoal.publish(ctx, publishOptions(ctx));
+    }
+
+    /** The publish options these parameters make (crates:release and crates:tag build on them). */
+    protected PublishOptions publishOptions(RunContext ctx) throws MojoFailureException {
         PublishOptions.Mode mode;
         try {
             mode = PublishOptions.Mode.valueOf(uploadMode.trim().toUpperCase(Locale.ROOT));
@@ -95,8 +106,20 @@ public class PublishMojo extends AbstractCratesMojo {
                 .dryRun(ctx.dryRun()).rehearse(rehearse).verify(verify).parallelism(parallelism).mode(mode)
                 .allowDirty(allowDirty).retries(retries).retryBackoff(duration("crates.retryBackoff", retryBackoff))
                 .httpTimeout(duration("crates.httpTimeout", httpTimeout)).consumerCheck(consumerCheck)
-                .servers(this::serverPassword).build();
-        PublishGoal.publish(ctx, options);
+                .servers(this::serverPassword).crates(selection()).build();
+        return options;
+    }
+
+    private Set<String> selection() {
+        Set<String> names = new LinkedHashSet<>();
+        if (crates != null) {
+            for (String n : crates.split(",")) {
+                if (!n.isBlank()) {
+                    names.add(n.strip());
+                }
+            }
+        }
+        return names;
     }
 
     /** The decrypted password of a settings.xml server, for {@code token: {server: id}}. */

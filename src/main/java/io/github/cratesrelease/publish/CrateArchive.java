@@ -66,8 +66,9 @@ public final class CrateArchive {
 
     /** True when both archives hold the same files, ignoring {@code .cargo_vcs_info.json} (the commit id). */
     public boolean sameFilesAs(CrateArchive other) {
-        Map<String, byte[]> a = withoutVcsInfo(entries);
-        Map<String, byte[]> b = withoutVcsInfo(other.entries);
+        boolean lockMatters = hasBinary() || other.hasBinary();
+        Map<String, byte[]> a = withoutVcsInfo(entries, lockMatters);
+        Map<String, byte[]> b = withoutVcsInfo(other.entries, lockMatters);
         if (!a.keySet().equals(b.keySet())) {
             return false;
         }
@@ -79,10 +80,27 @@ public final class CrateArchive {
         return true;
     }
 
-    private static Map<String, byte[]> withoutVcsInfo(Map<String, byte[]> m) {
+    /**
+     * The files that make the crate: without cargo's vcs info (the commit id) and, for a library, without the
+     * Cargo.lock cargo packages along (nothing reads it: a sibling's bump changes it, not the crate).
+     */
+    private static Map<String, byte[]> withoutVcsInfo(Map<String, byte[]> m, boolean lockMatters) {
         Map<String, byte[]> out = new LinkedHashMap<>(m);
-        out.keySet().removeIf(k -> k.endsWith("/.cargo_vcs_info.json"));
+        out.keySet().removeIf(k -> k.endsWith("/.cargo_vcs_info.json") || !lockMatters && k.endsWith("/Cargo.lock")
+                && k.indexOf('/') == k.lastIndexOf('/'));
         return out;
+    }
+
+    /** A binary target: src/main.rs, src/bin/, or a [[bin]] table (cargo install --locked reads its Cargo.lock). */
+    private boolean hasBinary() {
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            String rel = e.getKey().substring(e.getKey().indexOf('/') + 1);
+            if (rel.equals("src/main.rs") || rel.startsWith("src/bin/") || rel.equals("Cargo.toml")
+                    && new String(e.getValue(), java.nio.charset.StandardCharsets.UTF_8).contains("[[bin]]")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static CrateArchive of(Path name, byte[] bytes) {

@@ -66,6 +66,11 @@ final class IndexWaiter {
 
     /** After the last wave: every crate must be visible with the checksum of the crate we built. */
     String verifyAll() {
+        return verifyAll(null);
+    }
+
+    /** The same, every crate within {@code timeout} (null: its registry's wait timeout). */
+    String verifyAll(Duration timeout) {
         List<String> problems = new ArrayList<>();
         for (PublishItem i : run.items) {
             if (!i.done()) {
@@ -75,7 +80,7 @@ final class IndexWaiter {
             if (!t.sparse()) {
                 continue;
             }
-            String f = awaitIndex(i, t, t.waitPolicy().timeout(), "[check]");
+            String f = awaitIndex(i, t, timeout != null ? timeout : t.waitPolicy().timeout(), "[check]");
             if (f != null) {
                 problems.add(f);
                 run.journal.update(i.entry(), State.FAILED, f);

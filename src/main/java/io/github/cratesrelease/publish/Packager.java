@@ -36,7 +36,7 @@ final class Packager {
         Journal journal = run.journal;
         String commit = o.rehearse() || ctx.dryRun() ? null
                 : CleanTree.cleanCommit(ctx, run.analysis.workspace().root(), run.runDir);
-        boolean sameSources = journal.resumed() && commit != null && commit.equals(journal.sourceCommit());
+        boolean sameSources = journal.reusable() && commit != null && commit.equals(journal.sourceCommit());
         if (journal.resumed() && !sameSources) {
             ctx.out().info("The sources changed since the interrupted run (or are not committed): packaging again");
         }
@@ -47,8 +47,8 @@ final class Packager {
             }
         }
         if (todo.size() < run.items.size()) {
-            ctx.out().info("Reusing " + (run.items.size() - todo.size()) + " crate(s) packaged by the interrupted run ("
-                    + store + ")");
+            ctx.out().info("Reusing " + (run.items.size() - todo.size()) + " crate(s) packaged from this commit by the "
+                    + (journal.resumed() ? "interrupted" : "last") + " run (" + store + ")");
         }
         if (todo.isEmpty()) {
             return;

@@ -3,6 +3,7 @@ package io.github.cratesrelease.publish;
 import io.github.cratesrelease.io.Clock;
 import io.github.cratesrelease.output.Reporter;
 import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.run.Interruption;
 import io.github.cratesrelease.run.Invocation;
 import io.github.cratesrelease.run.Pipeline;
 import io.github.cratesrelease.run.RunContext;
@@ -48,10 +49,18 @@ public final class PublishEngine {
 
     /** Runs the publish steps in the goal's context. */
     public static PublishResult publish(RunContext ctx, PublishOptions options) {
-        try (PublishRun run = new PublishRun(ctx, options)) {
+        try (PublishRun run = new PublishRun(ctx, options);
+                Interruption stop = Interruption.announce(ctx, () -> interrupted(run))) {
             pipeline().run(ctx, run);
             return run.result();
         }
+    }
+
+    /** The line for Ctrl-C: how far the run got and the command that resumes it. */
+    public static String interrupted(PublishRun run) {
+        long done = run.items().stream().filter(PublishItem::done).count();
+        return "interrupted: " + done + " of " + run.items().size() + " crate(s) published; run "
+                + run.ctx().invocation().command() + " to resume (nothing is uploaded twice)";
     }
 
     public static Pipeline<PublishRun> pipeline() {

@@ -14,6 +14,7 @@ public final class PublishItem {
     private volatile boolean newCrate;
     private volatile Status status = Status.NOT_PUBLISHED;
     private volatile long waitMs;
+    private volatile boolean byThisRun;
     /** The checksum the index must show: ours, or the registry's for a crate published from another commit. */
     private volatile String expectedCksum;
 
@@ -84,6 +85,15 @@ public final class PublishItem {
         return status == Status.PUBLISHED || status == Status.SKIPPED;
     }
 
+    /** Uploaded by this run (not found published, nor uploaded by an interrupted run). */
+    public boolean byThisRun() {
+        return byThisRun;
+    }
+
+    void uploadedNow() {
+        byThisRun = true;
+    }
+
     public long waitMs() {
         return waitMs;
     }
@@ -94,6 +104,14 @@ public final class PublishItem {
 
     void expectedCksum(String c) {
         expectedCksum = c;
+    }
+
+    /**
+     * On its registry with the checksum of the crate built here (uploaded now, or earlier from this very commit: the
+     * checksum covers the commit id cargo records), as opposed to one published from another commit.
+     */
+    public boolean builtHere() {
+        return done() && expectedCksum == null;
     }
 
     /** The checksum the index must show. */

@@ -3,6 +3,8 @@ package io.github.cratesrelease.publish;
 import io.github.cratesrelease.credentials.TokenResolver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * What crates:publish (and crates:release) ask of the engine; build one with {@link #builder(Path)}.
@@ -20,10 +22,13 @@ import java.time.Duration;
  * @param httpTimeout     connect/read/write timeout of one HTTP request
  * @param consumerCheck   after a rehearsal, build a scratch crate that depends on every published crate
  * @param servers         Maven settings.xml servers (decrypted), for {@code token: {server: id}}
+ * @param crates          the crates to publish ({@code -Dcrates.crates}); empty: every crate of the plan
+ * @param uploads         false: the run only reads registries (crates:tag), so no publish token is required
  */
 public record PublishOptions(Path spec, Path outputDirectory, boolean dryRun, boolean rehearse, boolean verify,
         int parallelism, Mode mode, boolean allowDirty, int retries, Duration retryBackoff, Duration httpTimeout,
-        boolean consumerCheck, TokenResolver.ServerLookup servers) {
+        boolean consumerCheck, TokenResolver.ServerLookup servers, Set<String> crates,
+        boolean uploads) {
 
     public enum Mode {
         /** direct where the registry has a sparse index and a token is known, else cargo */
@@ -43,7 +48,12 @@ public record PublishOptions(Path spec, Path outputDirectory, boolean dryRun, bo
     public Builder toBuilder() {
         return new Builder(spec).outputDirectory(outputDirectory).dryRun(dryRun).rehearse(rehearse).verify(verify)
                 .parallelism(parallelism).mode(mode).allowDirty(allowDirty).retries(retries)
-                .retryBackoff(retryBackoff).httpTimeout(httpTimeout).consumerCheck(consumerCheck).servers(servers);
+                .retryBackoff(retryBackoff).httpTimeout(httpTimeout).consumerCheck(consumerCheck).servers(servers).crates(crates).uploads(uploads);
+    }
+
+    /** Whether {@code crate} is to be published (all are without a selection). */
+    public boolean selected(String crate) {
+        return crates.isEmpty() || crates.contains(crate);
     }
 
     public static final class Builder {
@@ -60,6 +70,13 @@ public record PublishOptions(Path spec, Path outputDirectory, boolean dryRun, bo
         private Duration httpTimeout = Duration.ofSeconds(60);
         private boolean consumerCheck = true;
         private TokenResolver.ServerLookup servers;
+        private Set<String> crates = Set.of();
+        private boolean uploads = true;
+
+        public Builder uploads(boolean v) {
+            uploads = v;
+            return this;
+        }
 
         private Builder(Path spec) {
             this.spec = spec;
@@ -125,9 +142,15 @@ public record PublishOptions(Path spec, Path outputDirectory, boolean dryRun, bo
             return this;
         }
 
+        /** Only these crates (empty or null: all). */
+        public Builder crates(Set<String> v) {
+            crates = v == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(v));
+            return this;
+        }
+
         public PublishOptions build() {
             return new PublishOptions(spec, outputDirectory, dryRun, rehearse, verify, Math.max(1, parallelism), mode,
-                    allowDirty, retries, retryBackoff, httpTimeout, consumerCheck, servers);
+                    allowDirty, retries, retryBackoff, httpTimeout, consumerCheck, servers, crates, uploads);
         }
     }
 }

@@ -63,7 +63,8 @@ public final class PublishReport {
     public static String resumeHint(List<PublishItem> items, Invocation invocation) {
         String done = items.stream().filter(PublishItem::done).map(PublishItem::label)
                 .collect(Collectors.joining(", "));
-        String notDone = items.stream().filter(i -> !i.done()).map(PublishItem::label)
+        String notDone = items.stream().filter(i -> i.status() == Status.NOT_PUBLISHED || i.status() == Status.FAILED)
+                .map(PublishItem::label)
                 .collect(Collectors.joining(", "));
         return "\n  published: " + (done.isEmpty() ? "none" : done)
                 + "\n  not published: " + (notDone.isEmpty() ? "none" : notDone)

@@ -15,7 +15,11 @@ public record PublishResult(List<CrateOutcome> crates, Duration elapsed, Path re
         boolean dryRun) {
 
     public enum Status {
-        PUBLISHED, SKIPPED, PACKAGED, FAILED, NOT_PUBLISHED
+        PUBLISHED, SKIPPED, PACKAGED, FAILED, NOT_PUBLISHED,
+        /** on the registry with other content, and the version was not bumped: left alone, with a warning */
+        CONFLICT,
+        /** left out by -Dcrates.crates */
+        NOT_SELECTED
     }
 
     /**

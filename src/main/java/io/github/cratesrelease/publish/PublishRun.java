@@ -6,7 +6,11 @@ import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.run.Analysis;
 import io.github.cratesrelease.run.Journal;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.registry.client.RegistryHttpException;
+import io.github.cratesrelease.semver.Version;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +52,7 @@ public final class PublishRun implements AutoCloseable {
     PublishResult result;
     private final Map<Path, Path> targetDirs = new ConcurrentHashMap<>();
 
-    PublishRun(RunContext ctx, PublishOptions options) {
+    public PublishRun(RunContext ctx, PublishOptions options) {
         this.ctx = ctx;
         this.options = options;
         this.startMs = ctx.clock().millis();
@@ -56,6 +60,110 @@ public final class PublishRun implements AutoCloseable {
 
     public Journal journal() {
         return journal;
+    }
+
+    public RunContext ctx() {
+        return ctx;
+    }
+
+    public PublishOptions options() {
+        return options;
+    }
+
+    public Analysis analysis() {
+        return analysis;
+    }
+
+    public PublishPlan plan() {
+        return plan;
+    }
+
+    /** Where the journal, report and packaged crates go. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** Where cargo runs: the workspace or the rehearsal's copy. */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** The rehearsal registry, or null. */
+    public EmbeddedRegistry rehearsal() {
+        return rehearsal;
+    }
+
+    public boolean rehearsing() {
+        return options.rehearse();
+    }
+
+    public Map<String, Target> targets() {
+        return targets;
+    }
+
+    /** Variables for cargo children (index URLs of spec-only registries, the rehearsal registry). */
+    public Map<String, String> cargoEnv() {
+        return Map.copyOf(cargoEnv);
+    }
+
+    /** Why the publish stopped, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    public Path report() {
+        return report;
+    }
+
+    public long startMillis() {
+        return startMs;
+    }
+
+    /**
+     * Every crate of the release visible in its index with the checksum built here, each within {@code timeout};
+     * returns what failed, or null.
+     */
+    public String verifyIndex(Duration timeout) {
+        return new IndexWaiter(this).verifyAll(timeout);
+    }
+
+    /**
+     * Whether {@code crate} {@code version} is in the index of {@code registry} (read with the token only where the
+     * registry requires it); null when that cannot be told (no sparse index, an error).
+     */
+    public Boolean published(String registry, String crate, String version) {
+        Target t = targets.get(registry);
+        if (t == null || !t.sparse() || access == null) {
+            return null;
+        }
+        try {
+            return access.find(t, crate, version) != null;
+        } catch (IOException | RegistryHttpException e) {
+            return null;
+        }
+    }
+
+    /** The newest version of {@code crate} on its registry below {@code version}, or null. */
+    public String previousVersion(PublishItem i) {
+        Target t = target(i);
+        if (t == null || !t.sparse() || access == null) {
+            return null;
+        }
+        try {
+            Version current = Version.parse(i.version());
+            return access.index(t, i.name()).stream().filter(e -> !e.yanked())
+                    .map(e -> Version.parse(e.version()))
+                    .filter(v -> v.compareTo(current) < 0).max(Comparable::compareTo).map(Object::toString)
+                    .orElse(null);
+        } catch (IOException | RegistryHttpException
+                | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The API base URL of a target registry (config.json), or null when it cannot be read. */
+    public String apiOf(Target t) {
+        return access == null ? t.api() : access.api(t);
     }
 
     public List<PublishItem> items() {
@@ -71,11 +179,11 @@ public final class PublishRun implements AutoCloseable {
         return items.stream().filter(PublishItem::done).toList();
     }
 
-    Target target(PublishItem i) {
+    public Target target(PublishItem i) {
         return targets.get(i.registry());
     }
 
-    long count(Status s) {
+    public long count(Status s) {
         return items.stream().filter(i -> i.status() == s).count();
     }
 

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
@@ -98,6 +99,13 @@ public final class PublishSteps {
                         pc.registry(), w.number())));
             }
         }
+        List<String> unknown = run.options.crates().stream()
+                .filter(n -> run.items.stream().noneMatch(i -> i.name().equals(n))).toList();
+        if (!unknown.isEmpty()) {
+            throw new ReleaseException(Diagnostic.error(Location.of(run.analysis.spec().file()), "-Dcrates.crates names "
+                    + String.join(", ", unknown) + ", not crate(s) of the plan", "choose among: " + run.items.stream()
+                            .map(PublishItem::name).collect(Collectors.joining(", "))));
+        }
         if (run.journal.resumed()) {
             ctx.out().info("Resuming the release recorded in " + run.journal.file() + ": " + run.items.stream()
                     .filter(i -> i.entry().state() != null)
@@ -165,8 +173,12 @@ public final class PublishSteps {
 
     private static void summary(RunContext ctx, PublishRun run) {
         ctx.out().info((run.rehearse() ? "Rehearsal" : "Release") + " done in " + Durations.human(elapsed(run)) + ": "
-                + run.count(Status.PUBLISHED) + " published, " + run.count(Status.SKIPPED) + " already there. Report: "
-                + run.report);
+                + run.count(Status.PUBLISHED) + " published, " + run.count(Status.SKIPPED) + " already there"
+                + (run.count(Status.CONFLICT) > 0 ? ", " + run.count(Status.CONFLICT) + " changed without a version "
+                        + "bump (left out)" : "")
+                + (run.count(Status.NOT_SELECTED) > 0 ? ", " + run.count(Status.NOT_SELECTED) + " not selected" : "")
+                + ". Report: " + run.report);
+        run.journal.finish();
         if (run.rehearsal != null) {
             Path data = run.runDir.resolve("registry");
             ctx.out().info("The rehearsal registry's data stays in " + data

@@ -52,7 +52,7 @@ final class TargetResolver {
             try {
                 TokenResolver.Resolution res = resolver.resolve(name, index, rs == null ? null : rs.token());
                 token = res.token();
-                if (token == null && !ctx.dryRun()) {
+                if (token == null && !ctx.dryRun() && options.uploads()) {
                     Location tokenAt = rs != null && rs.location() != null ? rs.location()
                             : a.spec().defaultRegistryLocation();
                     problems.error(tokenAt != null ? tokenAt : Location.of(a.spec().file()), "no publish token for "

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Asks each crate's registry, in parallel, whether its version is published: with our checksum it is skipped (or,
  * when the interrupted run uploaded it, counted as published); with the same files from another commit it is
- * skipped; with other content it is a conflict, and nothing is uploaded.
+ * skipped; with other content (files changed, version not bumped) it is left out with a warning naming the bump
+ * command. Crates left out by {@code -Dcrates.crates} must not be needed by the selected ones.
  */
 final class VersionLookup {
 
@@ -35,12 +36,42 @@ final class VersionLookup {
             throw new ReleaseException(Diagnostic.error(Location.of(run.ctx.spec()), "interrupted while looking "
                     + "up versions; nothing was uploaded", "run the same command again"));
         }
-        if (!conflicts.isEmpty()) {
-            Diagnostics d = new Diagnostics();
-            conflicts.forEach(d::add);
-            throw new ReleaseException("cannot publish: " + conflicts.size() + " version(s) already published with "
-                    + "different content; nothing was uploaded", d);
+        PublishOptions o = run.options;
+        for (PublishItem i : run.items) {
+            if (!o.selected(i.name()) && (i.status() == Status.NOT_PUBLISHED || i.status() == Status.CONFLICT)) {
+                i.status(Status.NOT_SELECTED);
+            }
         }
+        for (Diagnostic c : conflicts) {
+            PublishItem i = run.items.stream().filter(x -> c.message().startsWith(x.label() + " ")).findFirst()
+                    .orElse(null);
+            if (i != null && i.status() == Status.CONFLICT) {
+                run.ctx.out().warn(c.location() + ": " + c.message() + " (" + c.hint() + ")");
+            }
+        }
+        Diagnostics missing = new Diagnostics();
+        for (PublishItem i : run.items) {
+            if (i.status() != Status.NOT_PUBLISHED) {
+                continue;
+            }
+            for (String dep : i.planned().dependsOn()) {
+                run.items.stream().filter(d -> d.name().equals(dep) && d.status() == Status.NOT_SELECTED)
+                        .findFirst().ifPresent(d -> missing.error(Location.of(i.planned().manifest()), i.label()
+                                + " depends on " + d.label() + ", which is not on `" + d.registry()
+                                + "` and not selected", "add it: -Dcrates.crates=" + String.join(",",
+                                        selectionWith(o, d.name()))));
+            }
+        }
+        if (missing.hasErrors()) {
+            throw new ReleaseException("cannot publish the selection: " + missing.errors().size()
+                    + " dependency(ies) would be missing; nothing was uploaded", missing);
+        }
+    }
+
+    private static List<String> selectionWith(PublishOptions o, String extra) {
+        List<String> names = new ArrayList<>(o.crates());
+        names.add(extra);
+        return names;
     }
 
     /** Looks one version up on its registry: skip it, note a conflict, or leave it to upload. */
@@ -74,7 +105,7 @@ final class VersionLookup {
                 return;
             }
             if (cksum.isEmpty() || cksum.equals(i.archive().sha256())) {
-                boolean thisRelease = state == State.UPLOADING || state == State.UPLOADED;
+                boolean thisRelease = state != null && state.mayBeUploaded();
                 i.status(thisRelease ? Status.PUBLISHED : Status.SKIPPED);
                 if (state != State.UPLOADED && state != State.VERIFIED) {
                     run.journal.update(i.entry(), thisRelease ? State.UPLOADED : State.SKIPPED, null);
@@ -88,10 +119,13 @@ final class VersionLookup {
                 ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
                         + "` with the same files (packaged from another commit)");
             } else {
-                conflicts.add(Diagnostic.error(Location.of(i.planned().manifest()), i.label() + " is already on `"
-                        + t.name() + "` with checksum " + cksum + ", but the crate packaged now has other content ("
-                        + i.archive().sha256() + ")",
-                        "a published version cannot change: bump the version (mvn crates:bump) and release again"));
+                i.status(Status.CONFLICT);
+                i.expectedCksum(cksum);
+                conflicts.add(Diagnostic.warning(Location.of(i.planned().manifest()), i.label() + " is already on `"
+                        + t.name() + "`, but its files changed since that version was published (registry checksum "
+                        + cksum + ", now " + i.archive().sha256() + "); it is left out of this release",
+                        "a published version cannot change: bump it with " + bumpCommand(run, i)
+                                + ", then release again"));
             }
         } catch (IOException | RegistryHttpException e) {
             String msg = ctx.masker().mask("cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage());
@@ -102,6 +136,13 @@ final class VersionLookup {
                         "check the registry's index URL and your network, then run again"));
             }
         }
+    }
+
+    /** The bump command for one crate, as the user would type it next to the command they ran. */
+    private static String bumpCommand(PublishRun run, PublishItem i) {
+        return run.ctx.invocation().command().replaceFirst(":(publish|release)\\b", ":bump")
+                .replaceAll(" -Dcrates\\.(rehearse|crates|dryRun)(=\\S*)?", "")
+                + " -Dcrates.crates=" + i.name() + " -Dcrates.bump=patch";
     }
 
     /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */

@@ -18,6 +18,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Uploads the packaged crates wave by wave, in parallel within a wave: paced to the rate limits, 429s waited out,
@@ -25,6 +29,12 @@ import java.util.concurrent.ExecutorService;
  * with our checksum, and every attempt in the journal. Between waves it waits as each registry's policy says.
  */
 final class WaveUploader {
+
+    private static final ScheduledExecutorService NOTES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread th = new Thread(r, "crates-upload-progress");
+        th.setDaemon(true);
+        return th;
+    });
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
@@ -101,6 +111,7 @@ final class WaveUploader {
         boolean ambiguous = i.entry().state() != null && i.entry().state().mayBeUploaded();
         int failures = 0;
         int rateWaits = 0;
+        int attempt = 0;
         Duration backoff = run.options.retryBackoff();
         while (true) {
             if (pacer != null) {
@@ -115,17 +126,20 @@ final class WaveUploader {
                 }
             }
             journal.attempt(i.entry());
+            attempt++;
             long t0 = ctx.clock().millis();
             try {
-                transport.upload(i, t);
+                try (Note note = slowUploadNote(i, t)) {
+                    transport.upload(i, t);
+                }
                 long ms = ctx.clock().since(t0);
                 i.status(Status.PUBLISHED);
+                i.uploadedNow();
                 journal.uploaded(i.entry(), ms);
-                int attempts = i.entry().attempts();
                 ctx.out().info("[wave " + i.wave() + "] " + i.label() + " -> " + t.name()
                         + (t.cargoName().equals(PublishRun.REHEARSAL) ? " (rehearsal)" : "") + ": uploaded in " + ms
                         + " ms, waited " + String.format(Locale.ROOT, "%.1f s", i.waitMs() / 1000.0)
-                        + (attempts > 1 ? " (attempt " + attempts + ")" : ""));
+                        + (attempt > 1 ? " (attempt " + attempt + " of this run)" : ""));
                 return;
             } catch (RegistryHttpException e) {
                 if (e.isRateLimit()) {
@@ -161,6 +175,22 @@ final class WaveUploader {
         }
     }
 
+    /** A line when an upload has run for more than 2 s, then every 10 s, until the returned handle is closed. */
+    private Note slowUploadNote(PublishItem i, Target t) {
+        long started = System.nanoTime();
+        long size = i.archive() == null ? 0 : i.archive().bytes().length;
+        ScheduledFuture<?> f = NOTES.scheduleAtFixedRate(() -> ctx.out().info("[wave " + i.wave() + "] " + i.label()
+                + ": uploading " + (size / 1024) + " KiB to `" + t.name() + "`, "
+                + Durations.human(Duration.ofNanos(System.nanoTime() - started)) + " so far"), 2, 10, TimeUnit.SECONDS);
+        return () -> f.cancel(false);
+    }
+
+    /** A handle that stops a progress note. */
+    private interface Note extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Waits {@code backoff} before the next attempt (or gives up); returns the next backoff (doubled, ≤ 60 s). */
     private Duration retryOrFail(PublishItem i, int failures, Duration backoff, String what) {
         int retries = run.options.retries();
@@ -192,6 +222,7 @@ final class WaveUploader {
                     + i.archive().sha256() + ")");
         }
         i.status(Status.PUBLISHED);
+        i.uploadedNow();
         run.journal.update(i.entry(), State.UPLOADED, "stored by an earlier attempt (" + detail + ")");
         ctx.out().info("[wave " + i.wave() + "] " + i.label() + " -> " + t.name()
                 + ": already stored by an earlier attempt; not uploaded again");

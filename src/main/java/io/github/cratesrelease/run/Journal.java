@@ -96,6 +96,8 @@ public final class Journal {
     private final Set<String> steps = new LinkedHashSet<>();
     private final List<String> events = new ArrayList<>();
     private final boolean resumed;
+    private boolean reusable;
+    private boolean finished;
     private String head;
 
     private Journal(Path file, Clock clock, String fingerprint, String started, boolean resumed) {
@@ -119,9 +121,15 @@ public final class Journal {
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode n = JSON.readTree(Files.readString(file));
-                if (fingerprint.equals(n.path("fingerprint").asString(""))) {
+                if (fingerprint.equals(n.path("fingerprint").asString("")) && !n.path("finished").asBoolean(false)) {
                     Journal j = new Journal(file, clock, fingerprint, n.path("started").asString(), true);
                     j.read(n);
+                    return j;
+                }
+                if (fingerprint.equals(n.path("fingerprint").asString(""))) {
+                    // the last run of this plan finished: a new run, which may reuse its packaged crates
+                    Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
+                    j.readPackages(n);
                     return j;
                 }
                 Files.move(file, file.resolveSibling("release-journal.previous.json"),
@@ -162,6 +170,18 @@ public final class Journal {
         }
     }
 
+    private void readPackages(JsonNode n) {
+        head = text(n, "sourceCommit");
+        reusable = true;
+        for (JsonNode e : n.path("crates")) {
+            Entry x = new Entry(e.path("name").asString(), e.path("version").asString(), e.path("registry").asString(),
+                    e.path("wave").asInt());
+            x.file = text(e, "file");
+            x.cksum = text(e, "cksum");
+            entries.put(x.name, x);
+        }
+    }
+
     private static String text(JsonNode n, String k) {
         return n.hasNonNull(k) ? n.path(k).asString() : null;
     }
@@ -176,8 +196,20 @@ public final class Journal {
         save();
     }
 
+    /** The last run of this plan did not finish: this one resumes it. */
     public boolean resumed() {
         return resumed;
+    }
+
+    /** The crates packaged by the last run of this plan (finished or not) may be reused. */
+    public boolean reusable() {
+        return resumed || reusable;
+    }
+
+    /** The run is over (successful): a next run of the plan starts afresh instead of resuming. */
+    public synchronized void finish() {
+        finished = true;
+        save();
     }
 
     /** The file, or null for a journal kept in memory. */
@@ -265,6 +297,7 @@ public final class Journal {
         root.put("started", started);
         root.put("updated", clock.now().toString());
         root.put("sourceCommit", head);
+        root.put("finished", finished);
         ArrayNode crates = root.putArray("crates");
         for (Entry e : entries.values()) {
             synchronized (e) {

@@ -48,6 +48,39 @@ public interface Step<S> {
         };
     }
 
+    /**
+     * A step of another goal run on a part of this goal's state (crates:release runs the publish steps on the publish
+     * state it holds); keeps the step's name and whether it repeats.
+     */
+    static <S, T> Step<S> within(Step<T> step, java.util.function.Function<S, T> part) {
+        return new Step<>() {
+            @Override
+            public String name() {
+                return step.name();
+            }
+
+            @Override
+            public void execute(RunContext ctx, S state) {
+                step.execute(ctx, part.apply(state));
+            }
+
+            @Override
+            public void simulate(RunContext ctx, S state) {
+                step.simulate(ctx, part.apply(state));
+            }
+
+            @Override
+            public boolean repeatable() {
+                return step.repeatable();
+            }
+
+            @Override
+            public String toString() {
+                return step.name();
+            }
+        };
+    }
+
     /** What a step does with the context and the state. */
     @FunctionalInterface
     interface Action<S> {

@@ -26,6 +26,7 @@ public record ReleaseSpec(
         Versioning versioning,
         ChangelogSpec changelog,
         Map<String, RateLimitSpec> rateLimits,
+        ReleaseRules release,
         TagsSpec tags,
         List<ActionSpec> postPublish,
         List<RedistSpec> redist) {
@@ -47,7 +48,9 @@ public record ReleaseSpec(
     public record RegistrySpec(String name, String index, TokenRef token, WaitPolicy waitPolicy, Location location) {
     }
 
-    public record CrateSpec(String name, String registry, Location registryLocation, boolean publish, Location location) {
+    /** @param postPublish the crate's own post-publish actions */
+    public record CrateSpec(String name, String registry, Location registryLocation, boolean publish,
+            List<ActionSpec> postPublish, Location location) {
     }
 
     /** {@code auto}, or an explicit list with each name's location. */
@@ -106,27 +109,39 @@ public record ReleaseSpec(
     }
 
     /**
-     * The {@code tags} section, or null when the spec has none.
+     * The {@code release} section.
      *
-     * @param template tag name template ({@code {crate}}, {@code {version}})
-     * @param push     remote to push the tags to, or null
+     * @param branches globs of the branches a release may run from; empty: any
      */
-    public record TagsSpec(boolean enabled, String template, String message, boolean sign, String push,
-            Location location) {
+    public record ReleaseRules(List<String> branches, Location location) {
+        public static final ReleaseRules ANY = new ReleaseRules(List.of(), null);
     }
 
     /**
-     * One {@code post-publish} action.
+     * The {@code tags} section ({@link #DEFAULT} when the spec has none).
      *
-     * @param run       command and arguments, or empty
-     * @param webhook   URL, or null
-     * @param onFailure {@code fail} or {@code warn}
+     * @param name      tag name template ({@code {crate}}, {@code {version}}, {@code {prefix}})
+     * @param workspace one tag for the release instead of one per crate
+     * @param message   annotation template ({@code {crate}}, {@code {version}}, {@code {prefix}}, {@code {crates}})
+     * @param push      remote to push the tags to, or null
      */
-    public record ActionSpec(String name, List<String> run, String webhook, String onFailure, Location location) {
+    public record TagsSpec(boolean enabled, String name, boolean workspace, boolean annotated, String message,
+            boolean sign, String push, Location location) {
+        public static final TagsSpec DEFAULT = new TagsSpec(true, "{crate}-v{version}", false, true,
+                "Release {crate} {version}", false, null, null);
     }
 
     /** One {@code redist} source. */
     public record RedistSpec(String name, String url, String path, String sha256, Location location) {
+    }
+
+    /** The top-level actions, then each crate's own, in file order. */
+    public List<ActionSpec> allActions() {
+        List<ActionSpec> all = new java.util.ArrayList<>(postPublish);
+        if (crates != null) {
+            crates.values().forEach(c -> all.addAll(c.postPublish()));
+        }
+        return List.copyOf(all);
     }
 
     /** Registry a declared (or implied) crate is published to. */

@@ -71,13 +71,7 @@ public final class SpecLoader {
             for (YamlNode.Entry e : regs.entries()) {
                 YamlNode.Mapping r = e.value() instanceof YamlNode.Mapping m ? m
                         : new YamlNode.Mapping(List.of(), e.key().location());
-                ReleaseSpec.TokenRef token = null;
-                if (r.get("token") instanceof YamlNode.Mapping t && !t.entries().isEmpty()) {
-                    YamlNode.Entry te = t.entries().get(0);
-                    token = new ReleaseSpec.TokenRef(
-                            ReleaseSpec.TokenRef.Kind.valueOf(te.name().toUpperCase(Locale.ROOT)),
-                            ((YamlNode.Scalar) te.value()).value());
-                }
+                ReleaseSpec.TokenRef token = SpecSections.token(r.get("token"));
                 ReleaseSpec.WaitPolicy w = r.get("wait") instanceof YamlNode.Mapping wm ? wait(wm, topWait) : null;
                 registries.put(e.name(), new ReleaseSpec.RegistrySpec(e.name(), r.string("index"), token, w,
                         e.key().location()));
@@ -95,7 +89,9 @@ public final class SpecLoader {
                     String registry = null;
                     Location registryAt = null;
                     boolean publish = true;
+                    List<ActionSpec> actions = List.of();
                     if (e.value() instanceof YamlNode.Mapping c) {
+                        actions = SpecSections.actions(c.get("post-publish"), e.name());
                         registry = c.string("registry");
                         registryAt = registry == null ? null : c.get("registry").location();
                         if (c.get("publish") instanceof YamlNode.Scalar p) {
@@ -103,7 +99,7 @@ public final class SpecLoader {
                         }
                     }
                     crates.put(e.name(), new ReleaseSpec.CrateSpec(e.name(), registry, registryAt, publish,
-                            e.key().location()));
+                            actions, e.key().location()));
                 }
             }
         }
@@ -123,7 +119,8 @@ public final class SpecLoader {
         }
         return new ReleaseSpec(file, workspace, defaultRegistry, defaultRegistryAt, registries, crates, cratesAt,
                 order, topWait, versioning(root), changelog(root), SpecSections.rateLimits(root),
-                SpecSections.tags(root), SpecSections.postPublish(root), SpecSections.redist(root));
+                SpecSections.release(root), SpecSections.tags(root), SpecSections.actions(root.get("post-publish"), null),
+                SpecSections.redist(root));
     }
 
     private static ReleaseSpec.Versioning versioning(YamlNode.Mapping root) {

@@ -1,11 +1,13 @@
 package io.github.cratesrelease.spec;
 
 import io.github.cratesrelease.output.Durations;
-import io.github.cratesrelease.spec.ReleaseSpec.ActionSpec;
+import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.spec.ReleaseSpec.Bucket;
 import io.github.cratesrelease.spec.ReleaseSpec.RateLimitSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.RedistSpec;
+import io.github.cratesrelease.spec.ReleaseSpec.ReleaseRules;
 import io.github.cratesrelease.spec.ReleaseSpec.TagsSpec;
+import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Models the spec sections the release steps read ({@code rate-limits}, {@code tags}, {@code post-publish},
+ * Models the spec sections the release steps read ({@code rate-limits}, {@code release}, {@code tags}, {@code post-publish},
  * {@code redist}) from a tree the schema has accepted; nothing outside this package reads the raw tree.
  */
 final class SpecSections {
@@ -41,28 +43,68 @@ final class SpecSections {
         return null;
     }
 
+    static ReleaseRules release(YamlNode.Mapping root) {
+        YamlNode.Entry entry = root.entry("release");
+        if (entry == null || !(entry.value() instanceof YamlNode.Mapping r)) {
+            return ReleaseRules.ANY;
+        }
+        return new ReleaseRules(strings(r.get("branches")), entry.key().location());
+    }
+
     static TagsSpec tags(YamlNode.Mapping root) {
         YamlNode.Entry entry = root.entry("tags");
         if (entry == null || !(entry.value() instanceof YamlNode.Mapping t)) {
-            return null;
+            return TagsSpec.DEFAULT;
         }
-        String template = t.string("template");
-        return new TagsSpec(bool(t, "enabled", true), template == null ? "{crate}-v{version}" : template,
-                t.string("message"), bool(t, "sign", false), t.string("push"), entry.key().location());
+        boolean workspace = "workspace".equals(t.string("scope"));
+        String name = t.string("name");
+        String message = t.string("message");
+        boolean sign = bool(t, "sign", false);
+        return new TagsSpec(bool(t, "enabled", true),
+                name != null ? name : workspace ? "v{version}" : TagsSpec.DEFAULT.name(), workspace,
+                sign || bool(t, "annotated", true),
+                message != null ? message : workspace ? "Release {version}: {crates}" : TagsSpec.DEFAULT.message(),
+                sign, t.string("push"), entry.key().location());
     }
 
-    static List<ActionSpec> postPublish(YamlNode.Mapping root) {
+    /** A {@code post-publish} list (top level: {@code crate} null). */
+    static List<ActionSpec> actions(YamlNode n, String crate) {
         List<ActionSpec> actions = new ArrayList<>();
-        if (root.get("post-publish") instanceof YamlNode.Sequence seq) {
-            for (YamlNode n : seq.items()) {
-                if (n instanceof YamlNode.Mapping a) {
-                    String onFailure = a.string("on-failure");
-                    actions.add(new ActionSpec(a.string("name"), strings(a.get("run")), a.string("webhook"),
-                            onFailure == null ? "warn" : onFailure, a.location()));
+        if (n instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                if (item instanceof YamlNode.Mapping a && a.entries().size() == 1) {
+                    actions.add(action(a.entries().get(0), crate, actions.size()));
                 }
             }
         }
         return List.copyOf(actions);
+    }
+
+    private static ActionSpec action(YamlNode.Entry e, String crate, int index) {
+        Location at = e.key().location();
+        YamlNode.Mapping m = e.value() instanceof YamlNode.Mapping x ? x : new YamlNode.Mapping(List.of(), at);
+        return switch (e.name()) {
+            case "verify" -> new ActionSpec.Verify(m.string("timeout") == null ? ActionSpec.Verify.DEFAULT_TIMEOUT
+                    : Durations.parse(m.string("timeout")), crate, index, at);
+            case "cargo-install" -> new ActionSpec.CargoInstall(m.string("crate"), m.string("bin"),
+                    m.get("run") == null ? List.of("--version") : strings(m.get("run")), crate, index, at);
+            case "webhook" -> new ActionSpec.Webhook(m.string("url"), m.get("secret") instanceof YamlNode.Mapping sec
+                    ? sec.string("env") : null, crate, index, at);
+            case "github-release" -> new ActionSpec.GithubRelease(m.string("repo"), token(m.get("token")),
+                    m.string("api-url"), m.string("prerelease") == null ? null : bool(m, "prerelease", false), crate,
+                    index, at);
+            case "run" -> new ActionSpec.Run(strings(e.value()), crate, index, at);
+            default -> throw new IllegalStateException("the schema admits no action `" + e.name() + "`");
+        };
+    }
+
+    /** A {@code token} reference, or null. */
+    static TokenRef token(YamlNode n) {
+        if (n instanceof YamlNode.Mapping t && !t.entries().isEmpty()
+                && t.entries().get(0).value() instanceof YamlNode.Scalar v) {
+            return new TokenRef(TokenRef.Kind.valueOf(t.entries().get(0).name().toUpperCase(Locale.ROOT)), v.value());
+        }
+        return null;
     }
 
     static List<RedistSpec> redist(YamlNode.Mapping root) {

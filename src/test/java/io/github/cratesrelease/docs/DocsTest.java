@@ -31,7 +31,9 @@ class DocsTest {
         String reference = Files.readString(ROOT.resolve("docs/spec-reference.md"));
         List<String> paths = SchemaPaths.of(SchemaValidator.get().schemaDocument());
         assertTrue(paths.size() > 40, "schema walk found too little: " + paths);
-        List<String> missing = paths.stream().filter(p -> !reference.contains("`" + p + "`")).toList();
+        // a crate's post-publish list has the top-level list's shape (one $ref): its rows document both
+        List<String> missing = paths.stream().map(p -> p.replace("crates.<name>.post-publish[]", "post-publish[]"))
+                .filter(p -> !reference.contains("`" + p + "`")).toList();
         assertEquals(List.of(), missing, "properties missing from docs/spec-reference.md");
     }
 

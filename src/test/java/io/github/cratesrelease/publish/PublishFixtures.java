@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Workspaces, registries and environments for publish tests (real cargo, isolated CARGO_HOME). */
-final class PublishFixtures {
+public final class PublishFixtures {
     private PublishFixtures() {
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
@@ -29,7 +29,7 @@ final class PublishFixtures {
      * The process environment plus an isolated CARGO_HOME that knows the given registries by name (index from
      * CARGO_REGISTRIES_NAME_INDEX, token from CARGO_REGISTRIES_NAME_TOKEN).
      */
-    static Map<String, String> env(Path cargoHome, Map<String, EmbeddedRegistry> registries, Map<String, String> tokens) {
+    public static Map<String, String> env(Path cargoHome, Map<String, EmbeddedRegistry> registries, Map<String, String> tokens) {
         StringBuilder cfg = new StringBuilder("[net]\nretry = 0\n\n[term]\ncolor = \"never\"\n\n");
         for (String name : registries.keySet()) {
             cfg.append("[registries.").append(name).append("]\ncredential-provider = [\"cargo:token\"]\n\n");
@@ -45,13 +45,13 @@ final class PublishFixtures {
         return env;
     }
 
-    static EmbeddedRegistry start(Path dir, int port, String token) {
+    public static EmbeddedRegistry start(Path dir, int port, String token) {
         RegistryOptions o = RegistryOptions.defaults(dir).withToken(token, false);
         return EmbeddedRegistry.start(port > 0 ? o.withPort(port) : o);
     }
 
     /** A spec releasing every member to registry {@code embedded}. */
-    static String spec(String wait) {
+    public static String spec(String wait) {
         return """
                 version: 1
                 workspace: .
@@ -64,7 +64,7 @@ final class PublishFixtures {
     }
 
     /** A chain of {@code n} crates c1 <- c2 <- ... published to {@code embedded}, committed to git. */
-    static Path chain(Path root, int n) {
+    public static Path chain(Path root, int n) {
         StringBuilder deps = new StringBuilder("\n[workspace.dependencies]\n");
         for (int i = 1; i <= n; i++) {
             deps.append("c").append(i).append(" = { path = \"crates/c").append(i)
@@ -81,7 +81,7 @@ final class PublishFixtures {
         return root;
     }
 
-    static void gitCommit(Path root) {
+    public static void gitCommit(Path root) {
         for (List<String> cmd : List.of(List.of("git", "init", "-q"), List.of("git", "add", "-A"),
                 List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "init"))) {
             io.github.cratesrelease.testing.Processes.Result r =

@@ -136,7 +136,7 @@ class ResilienceTest {
     }
 
     @Test
-    void aChangedCrateWithAPublishedVersionStopsBeforeAnyUpload() throws Exception {
+    void aChangedCrateWithAPublishedVersionIsLeftOutWithTheBumpCommand() throws Exception {
         EmbeddedRegistry r = registry(RegistryOptions.defaults(tmp.resolve("reg")).withToken("tok-1234", false));
         Path ws = chain(2, "strategy: none");
         Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
@@ -147,10 +147,16 @@ class ResilienceTest {
         PublishFixtures.gitCommit(ws);
         Files.delete(ws.resolve("target/crates/release-journal.json"));
         int before = r.publishRequests();
-        ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env, new RecordingReporter())
-                .publish(PublishOptions.builder(ws.resolve("release.yaml")).verify(false).build()));
-        assertTrue(e.fullMessage().contains("c1 0.1.0 is already on `embedded` with checksum"), e.fullMessage());
-        assertTrue(e.fullMessage().contains("bump the version"), e.fullMessage());
+        RecordingReporter log = new RecordingReporter();
+        PublishResult res = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                .verify(false).build());
+        assertEquals(Status.CONFLICT, res.crates().get(0).status(), log.text());
+        assertEquals(Status.SKIPPED, res.crates().get(1).status(), log.text());
+        assertTrue(log.text().contains("c1 0.1.0 is already on `embedded`, but its files changed since that version "
+                + "was published"), log.text());
+        assertTrue(log.text().contains("crates:bump -Dcrates.spec=" + ws.resolve("release.yaml")
+                + " -Dcrates.crates=c1 -Dcrates.bump=patch"), log.text());
+        assertTrue(log.text().contains("1 changed without a version bump (left out)"), log.text());
         assertEquals(before, r.publishRequests());
     }
 
@@ -224,7 +230,7 @@ class ResilienceTest {
         assertEachStoredOnce(r, 4);
         assertEquals(4, r.publishRequests(), "c1 was not sent again");
         assertTrue(log.text().contains("Resuming the release recorded in"), log.text());
-        assertTrue(log.text().contains("Reusing 4 crate(s) packaged by the interrupted run"), log.text());
+        assertTrue(log.text().contains("Reusing 4 crate(s) packaged from this commit by the interrupted run"), log.text());
         assertTrue(log.text().contains("Skip c1 0.1.0: already on `embedded` with the same checksum (uploaded by the interrupted run)"), log.text());
     }
 
