@@ -72,10 +72,12 @@ final class PostPublish {
                 String outcome = simulate || run.rehearse() && !job.spec().runsInRehearsal()
                         ? actions.describe(job) : actions.execute(job);
                 ctx.out().info(label + " " + outcome);
-                if (!simulate) {
+                if (simulate) {
+                    run.actionsSimulated.add(job.spec().id());
+                } else {
                     run.journal().stepCompleted(job.id());
+                    run.actionsDone.add(job.spec().id());
                 }
-                run.actionsDone.add(job.spec().id());
             } catch (ActionFailure | ReleaseException e) {
                 String msg = ctx.masker().mask(e.getMessage());
                 ctx.out().error(label + " FAILED: " + msg);

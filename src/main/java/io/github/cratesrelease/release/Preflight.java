@@ -9,6 +9,7 @@ import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.publish.PublishRun;
 import io.github.cratesrelease.publish.PublishSteps;
 import io.github.cratesrelease.publish.Target;
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.RunContext;
@@ -52,7 +53,7 @@ final class Preflight {
                 reachable(ctx, t, spec, d);
             }
         }
-        specOnlyRegistries(p, spec, d);
+        specOnlyRegistries(ctx, p, spec, d);
         actions(spec, d);
         boolean lenient = ctx.dryRun() || p.rehearsing();
         Diagnostics shown = new Diagnostics();
@@ -195,11 +196,13 @@ final class Preflight {
     }
 
     /** A registry only the spec defines: cargo (and people running it) cannot see it. */
-    private static void specOnlyRegistries(PublishRun p, ReleaseSpec spec, Diagnostics d) {
+    private static void specOnlyRegistries(RunContext ctx, PublishRun p, ReleaseSpec spec, Diagnostics d) {
         for (Target t : p.targets().values()) {
             ReleaseSpec.RegistrySpec rs = spec.registries().get(t.name());
+            var cargo = p.analysis().cargoConfig().registry(t.name());
             if (rs == null || rs.index() == null || ReleaseSpec.CRATES_IO.equals(t.name())
-                    || p.analysis().cargoConfig().registry(t.name()) != null) {
+                    || cargo != null && cargo.index() != null
+                    || ctx.env().containsKey(RegistryNames.variable(t.name(), "INDEX"))) {
                 continue;
             }
             d.warning(rs.location(), "registry `" + t.name() + "` is defined only in the spec: this release passes its "

@@ -48,6 +48,8 @@ final class ReleaseRun implements AutoCloseable {
     boolean pushed;
     final List<String> actionsDone = new ArrayList<>();
     final List<String> actionsFailed = new ArrayList<>();
+    /** Actions a dry run (or a rehearsal, for those reaching the outside world) only described. */
+    final List<String> actionsSimulated = new ArrayList<>();
 
     ReleaseRun(RunContext ctx, ReleaseOptions options) {
         this.ctx = ctx;

@@ -128,6 +128,10 @@ final class ReleaseSteps {
         if (!run.actionsDone.isEmpty() || !run.actionsFailed.isEmpty()) {
             parts.add("post-publish: " + run.actionsDone.size() + " done, " + run.actionsFailed.size() + " failed");
         }
+        if (!run.actionsSimulated.isEmpty()) {
+            parts.add("post-publish: " + run.actionsSimulated.size() + " only shown (" + (ctx.dryRun() ? "dry run"
+                    : "they reach outside the rehearsal") + ")");
+        }
         String elapsed = Durations.human(Duration.ofMillis(ctx.clock().since(p.startMillis())));
         if (!ctx.dryRun() && now + interrupted + earlier == 0 && created == 0 && run.actionsFailed.isEmpty()) {
             ctx.out().info("Nothing to release: " + already + " crate(s) already on their registries"

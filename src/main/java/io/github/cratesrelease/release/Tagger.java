@@ -160,8 +160,8 @@ final class Tagger {
             return null;
         }
         Path root = run.publish.analysis().workspace().root();
-        if (!run.rehearse()) {
-            return ctx.git(root);
+        if (!run.rehearse() || ctx.dryRun()) {
+            return ctx.git(root);  // a dry run only reads it
         }
         Path copy = run.publish.runDir().resolve("repo");
         Path bare = run.publish.runDir().resolve("remote.git");
