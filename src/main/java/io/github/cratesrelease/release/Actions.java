@@ -202,7 +202,11 @@ final class Actions {
 
     private String command(ActionSpec.Run r, Job job) {
         Path root = publish.analysis().workspace().root();
-        ProcessRunner.Result res = ctx.runner().run(root, environment(job), r.command(), null,
+        Map<String, String> env = new LinkedHashMap<>(environment(job));
+        // a script has no use for the publish tokens: they are not passed on
+        ctx.env().keySet().stream().filter(k -> k.equals("CARGO_REGISTRY_TOKEN")
+                || k.startsWith("CARGO_REGISTRIES_") && k.endsWith("_TOKEN")).forEach(k -> env.put(k, null));
+        ProcessRunner.Result res = ctx.runner().run(root, env, r.command(), null,
                 line -> ctx.out().info("  " + line));
         if (!res.ok()) {
             throw new ActionFailure(String.join(" ", r.command()) + " exited with " + res.exit());

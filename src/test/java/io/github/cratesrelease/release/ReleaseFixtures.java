@@ -81,7 +81,14 @@ final class ReleaseFixtures {
     }
 
     static ReleaseGoal.Result release(Map<String, String> env, RecordingReporter log, ReleaseOptions o) {
-        try (RunContext ctx = RunContext.builder(env, log).spec(o.publish().spec()).dryRun(o.publish().dryRun())
+        return release(env, log, o, null);
+    }
+
+    /** The same with a process runner of the test's (to watch the commands launched). */
+    static ReleaseGoal.Result release(Map<String, String> env, RecordingReporter log, ReleaseOptions o,
+            io.github.cratesrelease.process.ProcessRunner runner) {
+        try (RunContext ctx = RunContext.builder(env, log).runner(runner).spec(o.publish().spec())
+                .dryRun(o.publish().dryRun())
                 .invocation(Invocation.of("release", o.publish().spec(), o.publish().rehearse() ? "-Dcrates.rehearse"
                         : "")).build()) {
             return ReleaseGoal.release(ctx, o);

@@ -89,4 +89,35 @@ class ReleaseKillTest {
         assertTrue(log.text().contains("Tags: 2 created, 1 already there"), log.text());
         assertTrue(log.text().contains("0 published by this run; 3 by the interrupted run"), log.text());
     }
+
+    @Test
+    void ctrlCDuringASlowUploadPrintsWhatIsDoneAndTheCommandThatResumes() throws Exception {
+        registry = PublishFixtures.start(tmp.resolve("reg"), 0, "tok-5678");
+        registry.injectFaults(io.github.cratesrelease.registry.embedded.Fault.slow(java.time.Duration.ofSeconds(30)));
+        Path ws = PublishFixtures.chain(tmp.resolve("ws"), 2);
+        Files.writeString(ws.resolve("release.yaml"), PublishFixtures.spec("strategy: none"));
+        ReleaseFixtures.commit(ws, "initial");
+        Map<String, String> env = ReleaseFixtures.env(tmp, registry, "tok-5678");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Path out = tmp.resolve("child.log");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ReleaseMain.class.getName(), ws.resolve("release.yaml").toString()).redirectErrorStream(true)
+                .redirectOutput(out.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process child = pb.start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!Files.readString(out).contains("so far") && System.currentTimeMillis() < deadline
+                && child.isAlive()) {
+            Thread.sleep(50);
+        }
+        String before = Files.readString(out);
+        assertTrue(before.contains("[wave 1] c1 0.1.0: uploading ") && before.contains("KiB to `embedded`, 2s so far"),
+                "a line once an upload runs over 2 s: " + before);
+        new ProcessBuilder("kill", "-INT", String.valueOf(child.pid())).start().waitFor();
+        assertTrue(child.waitFor(20, TimeUnit.SECONDS));
+        String log = Files.readString(out);
+        assertTrue(log.contains("interrupted: 0 of 2 crate(s) published; run mvn crates:release -Dcrates.spec="
+                + ws.resolve("release.yaml") + " to resume (nothing is uploaded twice)"), log);
+    }
 }
