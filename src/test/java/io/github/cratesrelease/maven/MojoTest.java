@@ -123,4 +123,18 @@ class MojoTest {
     void changelogCheckPassesOnTheExample(ChangelogCheckMojo mojo) throws Exception {
         mojo.execute();
     }
+
+    @Test
+    @InjectMojo(goal = "release")
+    @MojoParameter(name = "spec", value = EXAMPLE)
+    @MojoParameter(name = "outputDirectory", value = "${project.basedir}/target/mojo-tests/release")
+    @MojoParameter(name = "rehearse", value = "true")
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "crates", value = "llmo-core, nope")
+    void releaseRefusesASelectionOfUnknownCratesWithoutAStackTrace(ReleaseMojo mojo) {
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().contains("-Dcrates.crates names nope, not crate(s) of the plan"), e.getMessage());
+        assertTrue(e.getMessage().contains("choose among: llmo-audit,"), e.getMessage());
+        assertEquals(null, e.getCause(), "a user error carries no stack trace");
+    }
 }
