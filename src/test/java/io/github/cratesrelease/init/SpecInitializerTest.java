@@ -13,8 +13,11 @@ import io.github.cratesrelease.run.Analyzer;
 import io.github.cratesrelease.run.RunContext;
 import io.github.cratesrelease.testing.Contexts;
 import io.github.cratesrelease.output.Reporter;
+import io.github.cratesrelease.spec.ActionSpec;
+import io.github.cratesrelease.spec.ReleaseSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +53,9 @@ class SpecInitializerTest {
         assertTrue(text.contains("  a: {}"), text);
         assertTrue(text.contains("  internal-tool: { publish: false }"), text);
         assertTrue(text.contains("order: auto"), text);
+        // no member has a binary: the cargo-install line is a commented example to fill in
+        assertTrue(text.contains("\n  # - cargo-install: { crate: <a crate with a binary>, run: [\"--version\"] }"),
+                text);
         // the written spec is schema-valid; 'other' has no index yet, which validate reports with its place
         Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().errors().stream().anyMatch(d -> d.format().contains("registry 'other' has no index URL")),
@@ -57,12 +63,69 @@ class SpecInitializerTest {
     }
 
     @Test
-    void initOnTheExampleValidatesCleanly() {
+    void initOnTheExampleValidatesCleanly() throws Exception {
         Path ws = Fixtures.example(temp);
         Path spec = init(ws.resolve("new/release.yaml"), ws, false, false);
         Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().isEmpty(), a.diagnostics().all().toString());
         assertEquals(8, a.plan().crateCount());
+
+        String text = Files.readString(spec);
+        assertTrue(text.contains("crates:release"), "the header names the goal that uses the spec: " + text);
+        assertTrue(text.contains("\ntags:"), text);
+        assertTrue(text.contains("\n  name: \"{crate}-v{version}\""), text);
+        assertTrue(text.contains("\n  annotated: true"), text);
+        assertTrue(text.contains("\n  # push: origin"), "push is the user's choice, commented: " + text);
+        assertTrue(text.contains("\npost-publish:"), text);
+        assertTrue(text.contains("\n  - verify: { timeout: 10m }"), text);
+        // llmo-cli has a [[bin]] (llmo, its only binary): suggested, commented
+        assertTrue(text.contains("\n  # - cargo-install: { crate: llmo-cli, run: [\"--version\"] }"), text);
+
+        ReleaseSpec s = a.spec();
+        assertEquals(new ReleaseSpec.TagsSpec(true, "{crate}-v{version}", false, true, "Release {crate} {version}",
+                false, null, s.tags().location()), s.tags());
+        assertEquals(1, s.postPublish().size(), s.postPublish().toString());
+        ActionSpec.Verify v = (ActionSpec.Verify) s.postPublish().get(0);
+        assertEquals(java.time.Duration.ofMinutes(10), v.timeout());
+    }
+
+    @Test
+    void theCargoInstallSuggestionNamesAPublishableCrateWithABinaryAndTheSpecStaysValidWhenUncommented()
+            throws Exception {
+        Path ws = new TestWorkspace(temp.resolve("bins")).workspace("")
+                .crate("a-lib", "0.1.0", "")
+                .crate("b-tool", "0.1.0", "publish = false")
+                .file("crates/b-tool/src/main.rs", "fn main() {}\n")
+                .crate("c-cli", "0.1.0", "[[bin]]\nname = \"c\"\npath = \"src/c.rs\"\n\n[[bin]]\nname = \"c2\"\n"
+                        + "path = \"src/c2.rs\"\n")
+                .file("crates/c-cli/src/c.rs", "fn main() {}\n")
+                .file("crates/c-cli/src/c2.rs", "fn main() {}\n")
+                .crate("d-cli", "0.1.0", "")
+                .file("crates/d-cli/src/bin/d.rs", "fn main() {}\n")
+                .root();
+        Path spec = init(ws.resolve("release.yaml"), null, false, false);
+        String text = Files.readString(spec);
+        // b-tool is not published (cargo install could not find it); c-cli has two binaries: the first is named
+        String line = "  # - cargo-install: { crate: c-cli, bin: c, run: [\"--version\"] }";
+        assertTrue(text.contains("\n" + line), text);
+
+        Files.writeString(spec, text.replace(line, line.replaceFirst("# ", "")).replace("  # push: origin",
+                "  push: origin"));
+        Analysis a = new Analyzer(env()).analyze(spec);
+        assertEquals(List.of(), a.diagnostics().errors().stream().map(d -> d.format()).toList());
+        assertEquals("origin", a.spec().tags().push());
+        ActionSpec.CargoInstall c = (ActionSpec.CargoInstall) a.spec().postPublish().get(1);
+        assertEquals(List.of("c-cli", "c", List.of("--version")), List.of(c.target(), c.bin(), c.args()));
+    }
+
+    @Test
+    void aMemberWithOnlySrcBinIsABinaryCrate() throws Exception {
+        Path ws = new TestWorkspace(temp.resolve("srcbin")).workspace("")
+                .crate("x", "0.1.0", "")
+                .file("crates/x/src/bin/tool.rs", "fn main() {}\n")
+                .root();
+        String text = Files.readString(init(ws.resolve("release.yaml"), null, false, false));
+        assertTrue(text.contains("\n  # - cargo-install: { crate: x, run: [\"--version\"] }"), text);
     }
 
     @Test
