@@ -146,6 +146,17 @@ public final class GitRepo {
         return runner.run(dir, Map.of("GIT_TERMINAL_PROMPT", "0"), cmd, null, null);
     }
 
+    /** The tag names on a remote, or null when the remote cannot be asked. */
+    public List<String> remoteTags(String remote) {
+        ProcessRunner.Result r = runner.run(dir, Map.of("GIT_TERMINAL_PROMPT", "0"), List.of("git", "ls-remote",
+                "--tags", "--refs", remote), null, null);
+        if (!r.ok()) {
+            return null;
+        }
+        return r.stdout().stream().map(l -> l.substring(l.indexOf("refs/tags/") + "refs/tags/".length()).strip())
+                .toList();
+    }
+
     /** Runs git with {@code args}; fails with git's output. */
     public ProcessRunner.Result git(String what, String... args) {
         List<String> cmd = new ArrayList<>(List.of("git"));

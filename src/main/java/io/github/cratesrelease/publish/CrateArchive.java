@@ -86,9 +86,23 @@ public final class CrateArchive {
      */
     private static Map<String, byte[]> withoutVcsInfo(Map<String, byte[]> m, boolean lockMatters) {
         Map<String, byte[]> out = new LinkedHashMap<>(m);
-        out.keySet().removeIf(k -> k.endsWith("/.cargo_vcs_info.json") || !lockMatters && k.endsWith("/Cargo.lock")
-                && k.indexOf('/') == k.lastIndexOf('/'));
+        out.keySet().removeIf(k -> k.endsWith("/.cargo_vcs_info.json") || !lockMatters && isLock(k));
+        out.replaceAll((k, v) -> isLock(k) ? withoutChecksums(v) : v);
         return out;
+    }
+
+    private static boolean isLock(String entry) {
+        return entry.endsWith("/Cargo.lock") && entry.indexOf('/') == entry.lastIndexOf('/');
+    }
+
+    /**
+     * A lock file without its checksum lines: the same versions resolve the same way; the checksums of sibling
+     * crates change with every commit (cargo records the commit id in each package), not with their content.
+     */
+    private static byte[] withoutChecksums(byte[] lock) {
+        String text = new String(lock, java.nio.charset.StandardCharsets.UTF_8);
+        return text.lines().filter(l -> !l.startsWith("checksum = ")).collect(java.util.stream.Collectors
+                .joining("\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A binary target: src/main.rs, src/bin/, or a [[bin]] table (cargo install --locked reads its Cargo.lock). */

@@ -63,7 +63,8 @@ public final class PublishSteps {
         }
         run.plan = run.analysis.plan();
         run.runDir = run.rehearse() ? ctx.outputDirectory().resolve("rehearsal") : ctx.outputDirectory();
-        String mode = run.rehearse() ? "Rehearsal" : ctx.dryRun() ? "Dry run" : "Release";
+        String mode = run.rehearse() ? "Rehearsal" : ctx.dryRun() ? "Dry run"
+                : "tag".equals(ctx.invocation().goal()) ? "Tagging" : "Release";
         ctx.out().info(mode + ": " + run.plan.crateCount() + " crate(s) in " + run.plan.waves().size()
                 + " wave(s) from " + Location.of(run.analysis.spec().file())
                 + (ctx.dryRun() ? " (package and verify only)" : ""));

@@ -33,6 +33,7 @@ public final class Reconciler {
         checkSpecCrates(spec, ws, d);
         checkVersioningGroups(spec, ws, d);
         checkChangelogLinks(spec, d);
+        ReleaseRules.check(spec, set, d);
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);

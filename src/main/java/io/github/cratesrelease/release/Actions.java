@@ -70,7 +70,8 @@ final class Actions {
         String mode = ctx.dryRun() ? "dry run" : "rehearsal";
         ActionSpec a = job.spec();
         if (a instanceof ActionSpec.Verify v) {
-            return "would check that " + publish.items().stream().filter(PublishItem::done).count()
+            return "would check that " + publish.items().stream().filter(i -> i.done()
+                    || i.status() == io.github.cratesrelease.publish.PublishResult.Status.NOT_PUBLISHED).count()
                     + " crate(s) are in their index with our checksum, within " + Durations.human(v.timeout());
         } else if (a instanceof ActionSpec.CargoInstall c) {
             return "would cargo install " + c.target() + " from its registry and run it " + String.join(" ", c.args());

@@ -213,10 +213,9 @@ final class Preflight {
 
     private static void actions(ReleaseSpec spec, Diagnostics d) {
         for (ActionSpec a : spec.allActions()) {
-            if (a instanceof ActionSpec.GithubRelease && (!spec.tags().enabled() || spec.tags().push() == null)) {
-                d.warning(a.location(), "github-release needs the tags on GitHub, but " + (spec.tags().enabled()
-                        ? "tags.push names no remote" : "tags are disabled") + ": GitHub would create the tag at the "
-                        + "default branch's head", "set tags.push: origin");
+            if (a instanceof ActionSpec.GithubRelease && spec.tags().enabled() && spec.tags().push() == null) {
+                d.warning(a.location(), "github-release needs the tags on GitHub, but tags.push names no remote: "
+                        + "GitHub would create a missing tag at the default branch's head", "set tags.push: origin");
             }
         }
     }

@@ -77,7 +77,7 @@ final class ReleaseSteps {
 
     /** The integrity check, unless a verify action does it (with its own budget) after the tags. */
     private static void verify(RunContext ctx, ReleaseRun run) {
-        boolean action = run.publish.analysis().spec().postPublish().stream()
+        boolean action = run.options.postPublish() && run.publish.analysis().spec().postPublish().stream()
                 .anyMatch(a -> a instanceof ActionSpec.Verify);
         if (!action) {
             PublishSteps.VERIFY.execute(ctx, run.publish);
@@ -135,8 +135,9 @@ final class ReleaseSteps {
         String elapsed = Durations.human(Duration.ofMillis(ctx.clock().since(p.startMillis())));
         if (!ctx.dryRun() && now + interrupted + earlier == 0 && created == 0 && run.actionsFailed.isEmpty()) {
             ctx.out().info("Nothing to release: " + already + " crate(s) already on their registries"
-                    + (run.tags.isEmpty() ? "" : " and tagged") + "; nothing was uploaded, tagged or pushed ("
-                    + elapsed + ")");
+                    + (run.tags.isEmpty() ? "" : " and tagged")
+                    + (conflicts > 0 ? "; " + conflicts + " changed without a version bump and left out (see the "
+                            + "warnings)" : "") + "; nothing was uploaded, tagged or pushed (" + elapsed + ")");
         } else {
             ctx.out().info(mode + " done in " + elapsed + ": " + String.join("; ", parts)
                     + (p.report() == null ? "" : ". Report: " + p.report()));
@@ -148,11 +149,12 @@ final class ReleaseSteps {
     }
 
     private static void tagSummary(RunContext ctx, ReleaseRun run) {
-        long created = run.tags.values().stream().filter(t -> t.created).count();
-        long missing = run.publish.items().stream().filter(i -> !i.done()).count();
-        ctx.out().info("Tags: " + created + " created, " + (run.tags.size() - created) + " already there"
-                + (missing > 0 ? "; " + missing + " crate(s) not on their registry with this commit's content (not "
-                        + "tagged)" : ""));
+        List<String> untagged = run.publish.items().stream().filter(i -> !i.builtHere()).map(PublishItem::label)
+                .toList();
+        if (!untagged.isEmpty()) {
+            ctx.out().info("Not tagged (not on their registry with this commit's content): " + String.join(", ",
+                    untagged));
+        }
         if (!ctx.dryRun() && !run.journal().resumed()) {
             run.journal().finish();
         }

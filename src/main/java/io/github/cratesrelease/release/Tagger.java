@@ -51,6 +51,9 @@ final class Tagger {
         TagsSpec spec = p.analysis().spec().tags();
         run.tagRepo = tagRepository(ctx, run);
         for (PublishItem i : p.items()) {
+            if (!p.options().selected(i.name())) {
+                continue;  // -Dcrates.crates: the others are neither released nor tagged by this run
+            }
             if (i.status() == Status.PUBLISHED) {
                 run.released.add(i);
             } else if (ctx.dryRun() && run.options.publish().uploads() && i.status() == Status.NOT_PUBLISHED) {
@@ -128,10 +131,17 @@ final class Tagger {
             ctx.out().info("Push: skipped (-Dcrates.push=false); push the tags with: " + pushCommand(spec, run));
             return;
         }
-        List<String> refs = run.tags.keySet().stream().map(n -> "refs/tags/" + n).toList();
+        List<String> onRemote = run.tagRepo.remoteTags(spec.push());
+        List<String> missing = run.tags.keySet().stream().filter(n -> onRemote == null || !onRemote.contains(n))
+                .toList();
+        if (missing.isEmpty()) {
+            ctx.out().info("Push: the " + run.tags.size() + " tag(s) are on " + spec.push() + " already");
+            return;
+        }
+        List<String> refs = missing.stream().map(n -> "refs/tags/" + n).toList();
         if (simulate) {
-            ctx.out().info("Would push " + run.tags.size() + " tag(s) to " + spec.push() + ": " + String.join(", ",
-                    run.tags.keySet()));
+            ctx.out().info("Would push " + missing.size() + " tag(s) to " + spec.push() + ": " + String.join(", ",
+                    missing));
             return;
         }
         ProcessRunner.Result r = run.tagRepo.push(spec.push(), refs);
@@ -145,7 +155,7 @@ final class Tagger {
                             + pushCommand(spec, run) + " — or run " + ctx.invocation().command() + " again"));
         }
         run.pushed = true;
-        ctx.out().info("Pushed " + run.tags.size() + " tag(s) to " + spec.push() + (run.rehearse()
+        ctx.out().info("Pushed " + missing.size() + " tag(s) to " + spec.push() + (run.rehearse()
                 ? " (the rehearsal's stand-in remote " + run.publish.runDir().resolve("remote.git") + ")" : ""));
     }
 

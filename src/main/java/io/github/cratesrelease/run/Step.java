@@ -15,9 +15,9 @@ public interface Step<S> {
 
     /**
      * Whether the step runs again when a run resumes after it completed. Steps that derive what they do from the
-     * registry and the workspace (checks, packaging, uploads that skip what is published) are repeatable; steps
-     * with effects that must happen once (a tag, a push, a webhook) are not, and are skipped when the journal
-     * records them done.
+     * registry and the workspace (checks, packaging, uploads that skip what is published, tags and pushes that look
+     * first) are repeatable; a step with effects that must happen once (a notification) is not, and is skipped
+     * when the journal records it done (crates:release records each post-publish action on its own instead).
      */
     default boolean repeatable() {
         return true;

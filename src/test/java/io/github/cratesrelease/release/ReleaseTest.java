@@ -71,6 +71,17 @@ class ReleaseTest {
                 + "nothing was uploaded, tagged or pushed"), again.text());
         assertFalse(again.text().contains("Resuming"), again.text());
         assertFalse(again.text().contains("[post-publish"), "no action runs again: " + again.text());
+
+        // a later commit that changes no crate (the CLI's packaged Cargo.lock differs only in sibling checksums)
+        Files.writeString(ws.resolve("NOTES.md"), "release notes draft\n");
+        ReleaseFixtures.commit(ws, "notes");
+        RecordingReporter later = new RecordingReporter();
+        ReleaseFixtures.release(env, later, ReleaseFixtures.options(ws).build());
+        assertEquals(requests, registry.publishRequests(), "nothing uploaded");
+        assertTrue(later.text().contains("Skip llmo-cli 0.4.0: already on `embedded` with the same files (packaged from "
+                + "another commit)"), later.text());
+        assertFalse(later.text().contains("files changed since"), later.text());
+        assertTrue(later.text().contains("Nothing to release"), later.text());
     }
 
     /** Each crate's upload line comes after the upload lines of the crates it depends on. */
