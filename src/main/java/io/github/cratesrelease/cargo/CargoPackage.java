@@ -13,6 +13,7 @@ import java.util.Map;
  * @param locations  where keys of {@code [package]} are written: "package" (the table), "name", "version",
  *                   "publish", "description", "license", "license-file", "readme", "keywords", "categories"
  * @param inherited  the [package] keys taken from [workspace.package] ({@code key.workspace = true})
+ * @param features   the [features] table: each feature and what it enables
  */
 public record CargoPackage(
         String name,
@@ -28,7 +29,8 @@ public record CargoPackage(
         List<String> categories,
         List<CargoDependency> dependencies,
         Map<String, Location> locations,
-        java.util.Set<String> inherited) {
+        java.util.Set<String> inherited,
+        Map<String, List<String>> features) {
 
     /** {@code version.workspace = true}: the version is written in the root's [workspace.package]. */
     public boolean inheritsVersion() {

@@ -266,7 +266,18 @@ public final class WorkspaceLoader {
                 licenseFile, readme,
                 values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
                 values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
-                List.copyOf(deps), Map.copyOf(locs), Set.copyOf(inheritedKeys));
+                List.copyOf(deps), Map.copyOf(locs), Set.copyOf(inheritedKeys), features(toml));
+    }
+
+    /** The [features] table: each feature with what it enables (values that are not strings left out). */
+    private static Map<String, List<String>> features(TomlTable toml) {
+        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        if (toml.get("features") instanceof TomlTable f) {
+            for (String k : f.keySet()) {
+                out.put(k, f.get(List.of(k)) instanceof TomlArray a ? strings(a) : List.of());
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,

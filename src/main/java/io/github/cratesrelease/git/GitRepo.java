@@ -146,6 +146,22 @@ public final class GitRepo {
         return runner.run(dir, Map.of("GIT_TERMINAL_PROMPT", "0"), cmd, null, null);
     }
 
+    /** The commit a revision names, or null when it names none. */
+    public String commit(String rev) {
+        return line(List.of("git", "rev-parse", "-q", "--verify", rev + "^{commit}"));
+    }
+
+    /** The best common ancestor of two commits, or null. */
+    public String mergeBase(String a, String b) {
+        return line(List.of("git", "merge-base", a, b));
+    }
+
+    /** The tree of {@code commit} as a tar file (nothing in the work tree or index is touched). */
+    public void archive(String commit, Path tarFile) {
+        runner.run(dir, Map.of(), List.of("git", "archive", "--format=tar", "-o", tarFile.toString(), commit), null,
+                null).orThrow("git archive " + commit + " failed");
+    }
+
     /** The tag names on a remote, or null when the remote cannot be asked. */
     public List<String> remoteTags(String remote) {
         ProcessRunner.Result r = runner.run(dir, Map.of("GIT_TERMINAL_PROMPT", "0"), List.of("git", "ls-remote",
