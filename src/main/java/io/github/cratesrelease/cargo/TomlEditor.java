@@ -110,6 +110,44 @@ public final class TomlEditor {
         return this;
     }
 
+    /**
+     * Sets {@code key} of {@code table} to {@code raw} TOML: replaces its value when the key is there, else adds it
+     * before the table's first key (inside an inline table, or on a line of its own). The table must have a key.
+     */
+    public TomlEditor set(TomlTable table, String key, String raw) {
+        if (table.contains(List.of(key))) {
+            return replaceValue(table, key, raw);
+        }
+        String first = table.keySet().stream().filter(k -> table.inputPositionOf(List.of(k)) != null)
+                .min(Comparator.comparingInt((String k) -> offset(table.inputPositionOf(List.of(k)))))
+                .orElseThrow(() -> new IllegalArgumentException("an empty table: nothing to insert before"));
+        return insertBefore(table, first, key, raw);
+    }
+
+    /** Adds a table with these {@code key = raw} lines at the end of the document. */
+    public TomlEditor appendTable(String header, java.util.Map<String, String> raw) {
+        StringBuilder sb = new StringBuilder(text.endsWith("\n") ? "\n" : "\n\n").append('[').append(header)
+                .append("]\n");
+        raw.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+        edits.add(new Edit(text.length(), text.length(), sb.toString()));
+        return this;
+    }
+
+    /** A TOML basic string literal for {@code s}. */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                default -> sb.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     /** Whether any edit was made. */
     public boolean changed() {
         return !edits.isEmpty();

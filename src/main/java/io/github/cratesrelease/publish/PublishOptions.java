@@ -51,6 +51,12 @@ public record PublishOptions(Path spec, Path outputDirectory, boolean dryRun, bo
                 .retryBackoff(retryBackoff).httpTimeout(httpTimeout).consumerCheck(consumerCheck).servers(servers).crates(crates).uploads(uploads);
     }
 
+    /** The same options for another spec and output directory. */
+    public PublishOptions withSpec(Path otherSpec, Path otherOutput) {
+        return new PublishOptions(otherSpec, otherOutput, dryRun, rehearse, verify, parallelism, mode, allowDirty,
+                retries, retryBackoff, httpTimeout, consumerCheck, servers, crates, uploads);
+    }
+
     /** Whether {@code crate} is to be published (all are without a selection). */
     public boolean selected(String crate) {
         return crates.isEmpty() || crates.contains(crate);

@@ -6,6 +6,7 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.plan.PublishPlan;
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -84,6 +85,13 @@ public final class PublishSteps {
 
     private static void prepare(RunContext ctx, PublishRun run) {
         run.cargoEnv.putAll(TargetResolver.cargoEnv(run.analysis, run.targets, run.rehearsal));
+        for (Target t : run.targets.values()) {
+            // a feed that needs the token even to read its index: cargo package reads it, so it gets the token
+            if (!run.rehearse() && t.sparse() && run.access.readToken(t) != null) {
+                run.cargoEnv.put(RegistryNames.tokenVariable(t.cargoName()), t.token().reveal());
+                run.cargoEnv.put(RegistryNames.variable(t.cargoName(), "CREDENTIAL_PROVIDER"), "cargo:token");
+            }
+        }
         run.workDir = run.rehearse() ? Rehearsal.workspace(run) : run.analysis.workspace().root();
         Path journalFile = run.runDir.resolve("release-journal.json");
         if (ctx.dryRun()) {

@@ -34,6 +34,7 @@ public final class Reconciler {
         checkVersioningGroups(spec, ws, d);
         checkChangelogLinks(spec, d);
         ReleaseRules.check(spec, set, d);
+        RedistRules.check(spec, set, config, d);
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);
@@ -49,7 +50,7 @@ public final class Reconciler {
         return registry == null || ReleaseSpec.CRATES_IO.equals(registry);
     }
 
-    private static boolean isDefined(String registry, ReleaseSpec spec, CargoConfig config) {
+    static boolean isDefined(String registry, ReleaseSpec spec, CargoConfig config) {
         if (isCratesIo(registry) || config.registry(registry) != null) {
             return true;
         }
@@ -57,7 +58,7 @@ public final class Reconciler {
         return r != null && r.index() != null;
     }
 
-    private static String defineHint(String registry) {
+    static String defineHint(String registry) {
         return "declare it under registries: with 'index: sparse+https://...', in .cargo/config.toml as [registries."
                 + registry + "], or through " + RegistryNames.variable(registry, "INDEX");
     }

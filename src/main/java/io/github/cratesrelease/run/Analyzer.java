@@ -14,7 +14,9 @@ import io.github.cratesrelease.reconcile.Reconciler;
 import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.SpecLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,16 +35,24 @@ public final class Analyzer {
     /** Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read. */
     public Analysis analyze(Path specFile) {
         ReleaseSpec spec = new SpecLoader().load(specFile);
-        CargoWorkspace ws = new WorkspaceLoader().load(spec.workspaceRoot());
+        CargoWorkspace ws = redistOnly(spec) ? new CargoWorkspace(spec.workspaceRoot(),
+                spec.workspaceRoot().resolve("Cargo.toml"), List.of(), List.of())
+                : new WorkspaceLoader().load(spec.workspaceRoot());
         CargoConfig config = CargoConfig.load(ws.root(), env);
         ReleaseSet set = new ReleaseSet(spec, ws);
         Diagnostics diags = new Reconciler().reconcile(spec, ws, config, set);
         PublishPlan plan = new Planner().plan(spec, set, diags);
-        if (set.released().isEmpty()) {
+        if (set.released().isEmpty() && spec.redist().isEmpty()) {
             diags.warning(spec.cratesLocation() != null ? spec.cratesLocation() : Location.of(spec.file()),
                     "the spec releases no crate", "list the crates to release under crates:");
         }
         return new Analysis(spec, ws, config, set, diags, diags.hasErrors() ? null : plan);
+    }
+
+    /** A spec whose only job is redist, next to no Cargo workspace of its own. */
+    private static boolean redistOnly(ReleaseSpec spec) {
+        return !spec.redist().isEmpty() && (spec.crates() == null || spec.crates().isEmpty())
+                && !Files.isRegularFile(spec.workspaceRoot().resolve("Cargo.toml"));
     }
 
     /**

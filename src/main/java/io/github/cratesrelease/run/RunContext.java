@@ -58,6 +58,16 @@ public final class RunContext implements AutoCloseable {
         return base.resolve("target").resolve("crates");
     }
 
+    /**
+     * A context for another spec in the same run (crates:redist publishes each source through a spec it generates):
+     * the same environment, runner, clock, dry run, command and timeout; its output goes through this context's
+     * masking reporter and its own, so secrets of either never show.
+     */
+    public RunContext forSpec(Path otherSpec, Path otherOutput) {
+        return builder(env, out).runner(runner).clock(clock).dryRun(dryRun).spec(otherSpec)
+                .outputDirectory(otherOutput).invocation(invocation).httpTimeout(httpTimeout).build();
+    }
+
     public static Builder builder(Map<String, String> env, Reporter reporter) {
         return new Builder(env, reporter);
     }

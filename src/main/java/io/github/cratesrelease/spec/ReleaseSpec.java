@@ -131,8 +131,24 @@ public record ReleaseSpec(
                 "Release {crate} {version}", false, null, null);
     }
 
-    /** One {@code redist} source. */
-    public record RedistSpec(String name, String url, String path, String sha256, Location location) {
+    /**
+     * One {@code redist} source: crates of an upstream git repository republished at a pinned revision.
+     *
+     * @param git      URL or local path (as written)
+     * @param registry target registry, or null for {@code defaults.registry}
+     * @param version  version override, or null
+     */
+    public record RedistSpec(String name, String git, String rev, List<String> crates, String registry,
+            String version, List<Patch> patches, Location location, Location revLocation) {
+    }
+
+    /**
+     * A value to set in a redistributed crate's manifest: {@code [package] key} ({@code dependency} null) or a key of
+     * a dependency's entry.
+     *
+     * @param value a String, Boolean, Long or List of String
+     */
+    public record Patch(String crate, String dependency, String key, Object value, Location location) {
     }
 
     /** The top-level actions, then each crate's own, in file order. */

@@ -4,6 +4,7 @@ import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.spec.ReleaseSpec.Bucket;
 import io.github.cratesrelease.spec.ReleaseSpec.RateLimitSpec;
+import io.github.cratesrelease.spec.ReleaseSpec.Patch;
 import io.github.cratesrelease.spec.ReleaseSpec.RedistSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.ReleaseRules;
 import io.github.cratesrelease.spec.ReleaseSpec.TagsSpec;
@@ -112,12 +113,55 @@ final class SpecSections {
         if (root.get("redist") instanceof YamlNode.Sequence seq) {
             for (YamlNode n : seq.items()) {
                 if (n instanceof YamlNode.Mapping r) {
-                    sources.add(new RedistSpec(r.string("name"), r.string("url"), r.string("path"),
-                            r.string("sha256"), r.location()));
+                    List<Patch> patches = new ArrayList<>();
+                    if (r.get("patches") instanceof YamlNode.Mapping pm) {
+                        for (YamlNode.Entry c : pm.entries()) {
+                            patches.addAll(patches(c));
+                        }
+                    }
+                    YamlNode.Entry rev = r.entry("rev");
+                    sources.add(new RedistSpec(r.string("name"), r.string("git"), r.string("rev"),
+                            strings(r.get("crates")), r.string("registry"), r.string("version"), List.copyOf(patches),
+                            r.location(), rev == null ? r.location() : rev.value().location()));
                 }
             }
         }
         return List.copyOf(sources);
+    }
+
+    private static List<Patch> patches(YamlNode.Entry crate) {
+        List<Patch> out = new ArrayList<>();
+        if (!(crate.value() instanceof YamlNode.Mapping m)) {
+            return out;
+        }
+        if (m.get("package") instanceof YamlNode.Mapping pkg) {
+            for (YamlNode.Entry e : pkg.entries()) {
+                out.add(new Patch(crate.name(), null, e.name(), value(e.value()), e.key().location()));
+            }
+        }
+        if (m.get("dependencies") instanceof YamlNode.Mapping deps) {
+            for (YamlNode.Entry d : deps.entries()) {
+                if (d.value() instanceof YamlNode.Mapping keys) {
+                    for (YamlNode.Entry e : keys.entries()) {
+                        out.add(new Patch(crate.name(), d.name(), e.name(), value(e.value()), e.key().location()));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A patch value the schema admitted: string, boolean, integer or list of strings. */
+    private static Object value(YamlNode n) {
+        if (n instanceof YamlNode.Sequence) {
+            return strings(n);
+        }
+        YamlNode.Scalar s = (YamlNode.Scalar) n;
+        return switch (s.type()) {
+            case BOOLEAN -> Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT));
+            case INTEGER -> Long.parseLong(s.value());
+            default -> s.value();
+        };
     }
 
     private static boolean bool(YamlNode.Mapping m, String key, boolean fallback) {

@@ -157,7 +157,7 @@ public final class BumpEngine {
     }
 
     /** A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them. */
-    static List<String> diff(Path root, Path file, String before, String after) {
+    public static List<String> diff(Path root, Path file, String before, String after) {
         String name = root.relativize(file).toString().replace('\\', '/');
         List<String> a = before.lines().toList();
         List<String> b = after.lines().toList();
