@@ -38,10 +38,11 @@ final class ReviewBuilder {
         List<Finding> findings = new ArrayList<>();
         List<ReviewReport.NewCrate> fresh = new ArrayList<>();
         Set<String> changed = new LinkedHashSet<>();
+        boolean baseUnreadable = base == null && !baseFindings.isEmpty();
         for (CargoPackage p : head.releaseSet().released().values()) {
             CargoPackage old = base == null ? null : base.workspace().member(p.name()).orElse(null);
             boolean releasedBefore = base != null && base.releaseSet().isReleased(p.name());
-            if (!releasedBefore) {
+            if (!releasedBefore && !baseUnreadable) {
                 String registry = head.releaseSet().registryOf(p.name());
                 fresh.add(new ReviewReport.NewCrate(p.name(), p.version(), registry));
                 findings.add(new Finding(Severity.NOTE, "new-crate", rel(headTop, p.manifest()), 1, 1, p.name() + " "
@@ -86,8 +87,10 @@ final class ReviewBuilder {
         ReviewReport.Plan plan = plan(head, fresh, changed);
         List<String> estimate = estimate(head, fresh);
         return new ReviewReport(baseRef, baseCommit, headCommit, rel(headTop, specFile),
-                SpecDiff.of(base == null ? null : base.spec(), head.spec()), versions, fresh, findings, inBase, plan,
-                estimate);
+                baseUnreadable ? List.of(new ReviewReport.SpecChange("changed", "policies", "release spec", "the base's "
+                        + "spec cannot be read (" + baseFindings.errors().size() + " error(s)): crates and versions "
+                        + "are not compared", 1)) : SpecDiff.of(base == null ? null : base.spec(), head.spec()),
+                versions, fresh, findings, inBase, plan, estimate);
     }
 
     private static String key(Finding f) {

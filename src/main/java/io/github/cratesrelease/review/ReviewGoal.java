@@ -36,6 +36,7 @@ public final class ReviewGoal {
                     + spec.getParent() + " is not in a git repository", "run it in the repository's checkout"));
         }
         top = top.toAbsolutePath().normalize();
+        git = ctx.git(top);  // archive the whole tree at base, whatever directory the spec is in
         String[] base = resolveBase(git, options.base(), spec);
         String headCommit = git.head();
         Analysis head = new Analyzer(ctx.env()).analyze(spec);  // an unreadable head spec stops the review here
@@ -70,8 +71,10 @@ public final class ReviewGoal {
         if (given != null && !given.isBlank()) {
             String c = git.commit(given.strip());
             if (c == null) {
+                String fetch = given.strip().startsWith("origin/") ? given.strip().substring("origin/".length())
+                        : given.strip();
                 throw new ReleaseException(Diagnostic.error(Location.of(spec), "-Dcrates.base=" + given + " names no "
-                        + "commit of this repository", "fetch it first (git fetch origin " + given + "), or name "
+                        + "commit of this repository", "fetch it first (git fetch origin " + fetch + "), or name "
                                 + "a commit, branch or tag"));
             }
             return new String[] {given.strip(), c};
@@ -80,7 +83,7 @@ public final class ReviewGoal {
             if (git.commit(candidate) != null) {
                 String mb = git.mergeBase(candidate, "HEAD");
                 if (mb != null) {
-                    return new String[] {"merge base with " + candidate, mb};
+                    return new String[] {candidate, mb};  // the commit is the merge base with HEAD
                 }
             }
         }
@@ -148,8 +151,8 @@ public final class ReviewGoal {
         if (fail) {
             Diagnostics d = new Diagnostics();
             throw new ReleaseException("crates:review found " + r.errors() + " error(s) and " + r.warnings()
-                    + " warning(s) (failOn=" + failOn + "); see the lines above and " + ctx.outputDirectory()
-                    .resolve("review.md"), d);
+                    + " warning(s) (failOn=" + failOn + "); see the lines above" + (ctx.dryRun() ? ""
+                            : " and " + ctx.outputDirectory().resolve("review.md")), d);
         }
     }
 }

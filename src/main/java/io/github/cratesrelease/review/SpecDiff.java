@@ -83,8 +83,9 @@ final class SpecDiff {
         compare("policies", "order", base.order().auto() ? "auto" : base.order().names(),
                 head.order().auto() ? "auto" : head.order().names(), head.order().location());
         compare("policies", "wait", base.waitPolicy(), head.waitPolicy(), at);
-        compare("policies", "versioning", base.versioning().shared() + "/" + base.versioning().dependents(),
-                head.versioning().shared() + "/" + head.versioning().dependents(), at);
+        compare("policies", "versioning", (base.versioning().shared() ? "shared" : "independent") + ", dependents: "
+                + base.versioning().dependents(), (head.versioning().shared() ? "shared" : "independent")
+                + ", dependents: " + head.versioning().dependents(), at);
         compare("policies", "changelog", base.changelog() == null ? null : base.changelog().path(),
                 head.changelog() == null ? null : head.changelog().path(),
                 head.changelog() != null ? head.changelog().location() : at);

@@ -175,6 +175,39 @@ class ReviewGoalTest {
                 e.fullMessage());
     }
 
+    @Test
+    void aSpecInASubdirectoryIsComparedWithTheBaseOfTheWholeRepository() throws Exception {
+        Path repo = tmp.resolve("repo");
+        TestWorkspace ws = new TestWorkspace(repo.resolve("rust")).workspace("").crate("a", "1.0.0", "")
+                .spec("version: 1\ncrates:\n  a: {}\n");
+        for (List<String> cmd : List.of(List.of("init", "-q", "-b", "main"), List.of("add", "-A"),
+                List.of("commit", "-qm", "base"))) {
+            gitIn(repo, cmd);
+        }
+        ws.crate("a", "1.1.0", "");
+        gitIn(repo, List.of("commit", "-qam", "bump"));
+        Path spec = repo.resolve("rust/release.yaml");
+        RecordingReporter log = new RecordingReporter();
+        ReviewReport r;
+        try (RunContext ctx = RunContext.builder(Map.of("HOME", tmp.resolve("home").toString(), "PATH",
+                System.getenv("PATH")), log).spec(spec).build()) {
+            r = ReviewGoal.review(ctx, new ReviewOptions("main~1", "never", l -> { }));
+        }
+        assertEquals(List.of(), r.newCrates(), "a was released at base too: " + log.text());
+        assertEquals(List.of(), r.specChanges());
+        ReviewReport.VersionChange a = version(r, "a");
+        assertEquals("minor", a.bump());
+        assertEquals("rust/crates/a/Cargo.toml", a.file());
+        assertEquals("rust/release.yaml", r.specFile());
+    }
+
+    private void gitIn(Path dir, List<String> args) {
+        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com"));
+        cmd.addAll(args);
+        Processes.Result res = Processes.run(dir, Map.of(), cmd);
+        assertEquals(0, res.exit(), cmd + ": " + res.stderr());
+    }
+
     private static ReviewReport.VersionChange version(ReviewReport r, String crate) {
         return r.versions().stream().filter(v -> v.crate().equals(crate)).findFirst()
                 .orElseThrow(() -> new AssertionError("no version change of " + crate + ": " + r.versions()));
