@@ -148,7 +148,10 @@ class ReviewGoalTest {
 
         String md = Files.readString(tmp.resolve("ws/target/crates/review.md"));
         assertTrue(md.contains("(crates/c/Cargo.toml#L3)"), md);
-        assertTrue(Files.isRegularFile(tmp.resolve("ws/target/crates/review.json")));
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                Files.readString(tmp.resolve("ws/target/crates/review.json")));
+        assertEquals(List.of(), ReviewRenderTest.messages(ReviewRenderTest.schema().validate(json)),
+                "the review.json written for this repository validates against schema/review-report.schema.json");
         assertTrue(console.stream().anyMatch(l -> l.startsWith("::error file=crates/c/Cargo.toml,line=3,col=")),
                 console.toString());
         assertTrue(Files.readString(tmp.resolve("summary.md")).contains("(crates/c/Cargo.toml#L3)"));

@@ -420,12 +420,12 @@ class ReviewRenderTest {
     }
 
     /** The schema loaded as {@code spec.SchemaValidator} loads the spec's. */
-    private static Schema schema() {
+    static Schema schema() {
         JsonNode doc = JSON.readTree(SCHEMA.toFile());
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(doc);
     }
 
-    private static List<String> messages(List<Error> errors) {
+    static List<String> messages(List<Error> errors) {
         return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
 }
