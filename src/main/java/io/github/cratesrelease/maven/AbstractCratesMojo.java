@@ -82,14 +82,42 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
 
     /** The run context: this goal's spec, output directory, dry run and invocation; tokens masked in all output. */
     protected RunContext context(String goal) {
-        Path specPath = spec == null ? baseDirectory().resolve("release.yaml") : baseDirectory().resolve(spec.toPath());
+        Path specPath = spec == null ? defaultSpec(baseDirectory()) : baseDirectory().resolve(spec.toPath());
         return RunContext.builder(System.getenv(), new MavenReporter(getLog()))
                 .spec(specPath)
                 .outputDirectory(outputDirectory == null ? null : baseDirectory().resolve(outputDirectory.toPath()))
                 .dryRun(dryRun)
                 .httpTimeout(httpTimeout())
-                .invocation(Invocations.of(session, goal))
+                .invocation(Invocations.of(session, goal, pluginVersion()))
                 .build();
+    }
+
+    /**
+     * The spec when none is named: {@code release.yaml} in the directory, else in the nearest parent that has one (as
+     * cargo finds its workspace from a crate's directory), else {@code release.yaml} in the directory.
+     */
+    protected Path defaultSpec(Path dir) {
+        return findSpec(dir);
+    }
+
+    static Path findSpec(Path dir) {
+        for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+            if (java.nio.file.Files.isRegularFile(d.resolve("release.yaml"))) {
+                return d.resolve("release.yaml");
+            }
+            if (java.nio.file.Files.exists(d.resolve(".git"))) {
+                break;  // not above the repository
+            }
+        }
+        return dir.resolve("release.yaml");
+    }
+
+    private String pluginVersion() {
+        try {
+            return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion();
+        } catch (RuntimeException e) {
+            return "0.1.0-SNAPSHOT";
+        }
     }
 
     /** Timeout of one HTTP request; goals that talk to registries override it. */

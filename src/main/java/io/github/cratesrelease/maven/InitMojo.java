@@ -2,7 +2,9 @@ package io.github.cratesrelease.maven;
 
 import io.github.cratesrelease.release.InitGoal;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.cargo.WorkspaceRoot;
 import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -21,6 +23,16 @@ public class InitMojo extends AbstractCratesMojo {
     /** The Cargo workspace root. Default: the spec's directory. */
     @Parameter(property = "crates.workspace")
     private File workspace;
+
+    /**
+     * Run from a crate's directory, init writes the spec at the root of the workspace that crate belongs to (found
+     * as cargo finds it), unless a spec above already exists.
+     */
+    @Override
+    protected Path defaultSpec(Path dir) {
+        Path found = findSpec(dir);
+        return java.nio.file.Files.isRegularFile(found) ? found : WorkspaceRoot.of(dir).resolve("release.yaml");
+    }
 
     @Override
     protected void doExecute(RunContext ctx) {

@@ -191,7 +191,7 @@ public final class PublishSteps {
         if (run.rehearsal != null) {
             Path data = run.runDir.resolve("registry");
             ctx.out().info("The rehearsal registry's data stays in " + data
-                    + "; serve it again with: mvn crates:registry -Dcrates.registry.dir=" + data);
+                    + "; serve it again with: " + ctx.invocation().other("registry", "-Dcrates.registry.dir=" + data));
         }
         run.result = new PublishResult(run.result.crates(), elapsed(run), run.report, run.journal.file(),
                 run.rehearse(), false);

@@ -140,9 +140,7 @@ final class VersionLookup {
 
     /** The bump command for one crate, as the user would type it next to the command they ran. */
     private static String bumpCommand(PublishRun run, PublishItem i) {
-        return run.ctx.invocation().command().replaceFirst(":(publish|release)\\b", ":bump")
-                .replaceAll(" -Dcrates\\.(rehearse|crates|dryRun)(=\\S*)?", "")
-                + " -Dcrates.crates=" + i.name() + " -Dcrates.bump=patch";
+        return run.ctx.invocation().other("bump", "-Dcrates.crates=" + i.name(), "-Dcrates.bump=patch");
     }
 
     /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */

@@ -167,7 +167,8 @@ final class Preflight {
             d.error(Location.of(c.manifest()), "tag " + tag + " exists at commit " + at.substring(0, 12) + ", not at "
                     + "HEAD (" + run.commit.substring(0, 12) + "), and " + c.name() + " " + c.version() + " is not on `"
                     + c.registry() + "`" + (onRegistry == null ? " (or its index cannot be read)" : ""),
-                    "bump the version (mvn crates:bump), or delete the stale tag: git tag -d " + tag);
+                    "bump the version (" + run.ctx.invocation().other("bump", "-Dcrates.crates=" + c.name(),
+                            "-Dcrates.bump=patch") + "), or delete the stale tag: git tag -d " + tag);
         }
     }
 

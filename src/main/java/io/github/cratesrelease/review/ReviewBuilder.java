@@ -23,9 +23,12 @@ final class ReviewBuilder {
     private final Path baseTop;
 
     /** @param headTop the repository's top; @param baseTop where the base revision's tree was extracted */
-    ReviewBuilder(Path headTop, Path baseTop) {
+    private final io.github.cratesrelease.run.Invocation invocation;
+
+    ReviewBuilder(Path headTop, Path baseTop, io.github.cratesrelease.run.Invocation invocation) {
         this.headTop = headTop;
         this.baseTop = baseTop;
+        this.invocation = invocation;
     }
 
     /**
@@ -63,12 +66,14 @@ final class ReviewBuilder {
             if ("backwards".equals(v.bump())) {
                 findings.add(new Finding(Severity.ERROR, "version", v.file(), at.line(), at.column(), p.name()
                         + " goes backwards from " + v.from() + " to " + v.to(), "a release never lowers a version: "
-                                + "bump from " + v.from() + " (mvn crates:bump)"));
+                                + "bump from " + v.from() + " (" + invocation.other("bump", "-Dcrates.crates=" + p.name(),
+                                        "-Dcrates.version=" + nextPatch(v.from())) + ")"));
             } else if (v.required() != null) {
                 findings.add(new Finding(Severity.WARNING, "version", v.file(), at.line(), at.column(), p.name() + " "
                         + v.from() + " → " + v.to() + " is a " + v.bump() + " bump, but " + String.join("; ",
-                                v.reasons()), "make it a " + v.required() + " bump (mvn crates:bump -Dcrates.crates="
-                                        + p.name() + " -Dcrates.bump=" + v.required() + ")"));
+                                v.reasons()), "make it a " + v.required() + " bump ("
+                                        + invocation.other("bump", "-Dcrates.crates=" + p.name(), "-Dcrates.bump="
+                                                + v.required()) + ")"));
             }
         }
         List<Finding> headProblems = findings(head.diagnostics(), headTop, "validation");
@@ -91,6 +96,11 @@ final class ReviewBuilder {
                         + "spec cannot be read (" + baseFindings.errors().size() + " error(s)): crates and versions "
                         + "are not compared", 1)) : SpecDiff.of(base == null ? null : base.spec(), head.spec()),
                 versions, fresh, findings, inBase, plan, estimate);
+    }
+
+    private static String nextPatch(String version) {
+        io.github.cratesrelease.semver.Version v = io.github.cratesrelease.semver.Version.parse(version);
+        return v.major() + "." + v.minor() + "." + (v.patch() + 1);
     }
 
     private static String key(Finding f) {
