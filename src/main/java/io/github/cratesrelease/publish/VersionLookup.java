@@ -124,8 +124,7 @@ final class VersionLookup {
                 conflicts.add(Diagnostic.warning(Location.of(i.planned().manifest()), i.label() + " is already on `"
                         + t.name() + "`, but its files changed since that version was published (registry checksum "
                         + cksum + ", now " + i.archive().sha256() + "); it is left out of this release",
-                        "a published version cannot change: bump it with " + bumpCommand(run, i)
-                                + ", then release again"));
+                        bumpHint(run, i)));
             }
         } catch (IOException | RegistryHttpException e) {
             String msg = ctx.masker().mask("cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage());
@@ -139,8 +138,18 @@ final class VersionLookup {
     }
 
     /** The bump command for one crate, as the user would type it next to the command they ran. */
-    private static String bumpCommand(PublishRun run, PublishItem i) {
-        return run.ctx.invocation().other("bump", "-Dcrates.crates=" + i.name(), "-Dcrates.bump=patch");
+    private static String bumpHint(PublishRun run, PublishItem i) {
+        if ("redist".equals(run.ctx.invocation().goal())) {
+            return "a published version cannot change: give its redist source in your spec a new version (version: "
+                    + next(i.version()) + "), then run crates:redist again";
+        }
+        return "a published version cannot change: bump it with " + run.ctx.invocation().other("bump",
+                "-Dcrates.crates=" + i.name(), "-Dcrates.bump=patch") + ", then release again";
+    }
+
+    private static String next(String version) {
+        io.github.cratesrelease.semver.Version v = io.github.cratesrelease.semver.Version.parse(version);
+        return v.major() + "." + v.minor() + "." + (v.patch() + 1);
     }
 
     /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */
