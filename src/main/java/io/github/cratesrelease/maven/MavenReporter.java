@@ -25,4 +25,11 @@ final class MavenReporter implements Reporter {
     public void error(String line) {
         log.error(line);
     }
+
+    @Override
+    public void debug(String line) {
+        if (log.isDebugEnabled()) {
+            log.debug(line);
+        }
+    }
 }

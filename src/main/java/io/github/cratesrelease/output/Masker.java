@@ -40,6 +40,11 @@ public final class Masker {
             public void error(String line) {
                 r.error(mask(line));
             }
+
+            @Override
+            public void debug(String line) {
+                r.debug(mask(line));
+            }
         };
     }
 }

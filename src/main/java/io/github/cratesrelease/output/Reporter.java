@@ -8,6 +8,13 @@ public interface Reporter {
 
     void error(String line);
 
+    /**
+     * Detail for whoever asks for it (Maven's {@code -X}): the output of the tools the plugin runs. Dropped unless
+     * the reporter shows it.
+     */
+    default void debug(String line) {
+    }
+
     /** Discards everything. */
     Reporter SILENT = new Reporter() {
         @Override

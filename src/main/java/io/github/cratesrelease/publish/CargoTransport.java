@@ -33,8 +33,7 @@ final class CargoTransport implements Transport {
         }
         List<String> cmd = List.of("cargo", "publish", "--no-verify", "--allow-dirty", "-p", i.name(),
                 "--registry", t.cargoName());
-        ProcessRunner.Result r = ctx.runner().run(run.workDir, e, cmd, null, line -> ctx.out().info("  ["
-                + i.name() + "] " + line));
+        ProcessRunner.Result r = run.cargoLog().run(run.workDir, e, cmd, i.name(), false);
         if (r.ok()) {
             Path built = run.targetDirectory(run.workDir).resolve("package").resolve(i.name() + "-" + i.version()
                     + ".crate");
@@ -62,6 +61,8 @@ final class CargoTransport implements Transport {
                 || lower.contains("timed out")) {
             throw new RegistryHttpException(503, detail, null);
         }
-        throw new CrateFailure("cargo publish failed (exit " + r.exit() + "): " + detail);
+        throw new CrateFailure("cargo publish failed (exit " + r.exit() + "). Cargo says:\n"
+                + run.cargoLog().errorBlock(r).indent(4).stripTrailing() + "\n(its whole output is in "
+                + run.cargoLog().file() + ")");
     }
 }

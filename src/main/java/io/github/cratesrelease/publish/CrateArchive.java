@@ -105,8 +105,20 @@ public final class CrateArchive {
                 .joining("\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** How many files the package holds. */
+    public int fileCount() {
+        return entries.size();
+    }
+
+    /** A library target: src/lib.rs or a [lib] table (a crate others can depend on). */
+    boolean hasLibrary() {
+        String m = manifestText();
+        return entry("src/lib.rs") != null || m != null && java.util.regex.Pattern.compile("(?m)^\\[lib]")
+                .matcher(m).find();
+    }
+
     /** A binary target: src/main.rs, src/bin/, or a [[bin]] table (cargo install --locked reads its Cargo.lock). */
-    private boolean hasBinary() {
+    boolean hasBinary() {
         for (Map.Entry<String, byte[]> e : entries.entrySet()) {
             String rel = e.getKey().substring(e.getKey().indexOf('/') + 1);
             if (rel.equals("src/main.rs") || rel.startsWith("src/bin/") || rel.equals("Cargo.toml")

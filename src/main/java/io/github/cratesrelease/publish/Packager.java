@@ -53,6 +53,9 @@ final class Packager {
         if (todo.isEmpty()) {
             return;
         }
+        if (o.verify() || o.rehearse() && o.consumerCheck() && !ctx.dryRun()) {
+            RustVersionCheck.check(run, run.items);  // before any build: cargo would say it after minutes, buried
+        }
         Map<String, List<PublishItem>> byRegistry = todo.stream().collect(Collectors.groupingBy(
                 i -> run.target(i).cargoName(), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<PublishItem>> g : byRegistry.entrySet()) {
@@ -73,6 +76,8 @@ final class Packager {
                 Files.copy(built, kept, StandardCopyOption.REPLACE_EXISTING);
                 i.archive(CrateArchive.read(kept));
                 journal.packaged(i.entry(), kept, i.archive().sha256());
+                ctx.out().info("Packaged " + i.label() + " (" + i.archive().fileCount() + " files, "
+                        + size(i.archive().bytes().length) + ")");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the packaged crates in " + store + ": " + e.getMessage(), e);
@@ -110,14 +115,29 @@ final class Packager {
         run.ctx.out().info("Packaging" + (o.verify() ? " and verifying " : " ") + crates.size()
                 + " crate(s) for `" + registry + "`: " + String.join(" ", cmd));
         long t0 = run.ctx.clock().millis();
-        ProcessRunner.Result r = run.ctx.runner().run(run.workDir, run.cargoEnv, cmd, null,
-                line -> run.ctx.out().info("  " + line));
+        CargoLog log = run.cargoLog();
+        ProcessRunner.Result r = log.run(run.workDir, run.cargoEnv, cmd, "", false);
         if (!r.ok()) {
-            throw new ReleaseException(Diagnostic.error(Location.of(run.analysis.workspace().manifest()),
-                    "cargo package failed (exit " + r.exit() + "); nothing was uploaded",
-                    "fix the error cargo reports above, then run again" + (o.verify()
-                            ? " (-Dcrates.verify=false skips the verification build)" : "")));
+            List<String> names = crates.stream().map(PublishItem::name).toList();
+            String crate = CargoLog.crateOf(r.output(), names);
+            PublishItem which = crates.stream().filter(i -> i.name().equals(crate)).findFirst().orElse(null);
+            Location at = which == null ? Location.of(run.analysis.workspace().manifest())
+                    : Location.of(which.planned().manifest());
+            throw new ReleaseException(Diagnostic.error(at, "cargo package failed"
+                    + (which == null ? "" : " for " + which.label()) + " (exit " + r.exit()
+                    + "); nothing was uploaded. Cargo says:\n" + log.errorBlock(r).indent(4).stripTrailing() + "\n",
+                    "fix what cargo says, then run again; its whole output is in " + log.file()));
         }
-        run.ctx.out().info("Packaged in " + Durations.human(Duration.ofMillis(run.ctx.clock().since(t0))));
+        run.ctx.out().debug("Packaged in " + Durations.human(Duration.ofMillis(run.ctx.clock().since(t0))));
+    }
+
+    /** A size as cargo prints it: bytes, KiB or MiB with one decimal. */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double k = bytes / 1024.0;
+        return k < 1024 ? String.format(java.util.Locale.ROOT, "%.1f KiB", k)
+                : String.format(java.util.Locale.ROOT, "%.1f MiB", k / 1024);
     }
 }

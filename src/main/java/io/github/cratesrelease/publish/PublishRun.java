@@ -51,6 +51,7 @@ public final class PublishRun implements AutoCloseable {
     Path report;
     PublishResult result;
     private final Map<Path, Path> targetDirs = new ConcurrentHashMap<>();
+    private CargoLog cargoLog;
 
     public PublishRun(RunContext ctx, PublishOptions options) {
         this.ctx = ctx;
@@ -191,11 +192,19 @@ public final class PublishRun implements AutoCloseable {
         return options.rehearse();
     }
 
+    /** Where cargo's output goes: {@code cargo.log} in the run directory, one per run. */
+    synchronized CargoLog cargoLog() {
+        if (cargoLog == null) {
+            cargoLog = new CargoLog(ctx, (runDir == null ? ctx.outputDirectory() : runDir).resolve("cargo.log"));
+        }
+        return cargoLog;
+    }
+
     /** Cargo's target directory for a workspace (asked once per run: CARGO_TARGET_DIR and config may move it). */
     Path targetDirectory(Path dir) {
         return targetDirs.computeIfAbsent(dir, d -> {
-            var r = ctx.runner().run(d, Map.of(), List.of("cargo", "metadata", "--no-deps", "--format-version", "1",
-                    "--offline"), null, null);
+            var r = cargoLog().run(d, Map.of(), List.of("cargo", "metadata", "--no-deps", "--format-version", "1",
+                    "--offline"), "", true);
             if (r.ok()) {
                 try {
                     String t = JSON.readTree(String.join("\n", r.stdout())).path("target_directory").asString(null);

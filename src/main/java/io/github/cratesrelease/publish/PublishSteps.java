@@ -10,6 +10,7 @@ import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
+import io.github.cratesrelease.run.Analyzer;
 import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.Journal;
 import io.github.cratesrelease.run.RunContext;
@@ -35,8 +36,12 @@ public final class PublishSteps {
     private PublishSteps() {
     }
 
-    public static final Step<PublishRun> VALIDATE = Step.of("validate", PublishSteps::validate,
-            PublishSteps::validate);
+    /** The spec and the workspace (crates:release checks the changelogs in a step of its own). */
+    public static final Step<PublishRun> VALIDATE = Step.of("validate", (c, r) -> validate(c, r, false),
+            (c, r) -> validate(c, r, false));
+    /** As crates:validate: the spec and the workspace, and the changelogs' findings as warnings. */
+    private static final Step<PublishRun> VALIDATE_WITH_CHANGELOG = Step.of("validate", (c, r) -> validate(c, r, true),
+            (c, r) -> validate(c, r, true));
     public static final Step<PublishRun> TARGETS = Step.of("targets", PublishSteps::targets, PublishSteps::targets);
     public static final Step<PublishRun> CLEAN_TREE = Step.of("clean-tree", PublishSteps::cleanTree,
             PublishSteps::cleanTree);
@@ -52,12 +57,18 @@ public final class PublishSteps {
     public static final Step<PublishRun> SUMMARY = Step.of("summary", PublishSteps::summary, Action.none());
 
     /** Every step of crates:publish, in order. */
-    public static final List<Step<PublishRun>> ALL = List.of(VALIDATE, TARGETS, CLEAN_TREE, PREPARE, PACKAGE, LOOKUP,
-            UPLOAD, VERIFY, REPORT, CONSUMER_CHECK, SUMMARY);
+    public static final List<Step<PublishRun>> ALL = List.of(VALIDATE_WITH_CHANGELOG, TARGETS, CLEAN_TREE, PREPARE,
+            PACKAGE, LOOKUP, UPLOAD, VERIFY, REPORT, CONSUMER_CHECK, SUMMARY);
 
-    private static void validate(RunContext ctx, PublishRun run) {
+    private static void validate(RunContext ctx, PublishRun run, boolean changelogs) {
         run.analysis = ctx.analysis();
-        Diagnostics d = run.analysis.diagnostics();
+        Diagnostics d = new Diagnostics();
+        d.addAll(run.analysis.diagnostics());
+        if (changelogs) {
+            for (Diagnostic c : Analyzer.changelogFindings(run.analysis, false).all()) {
+                d.add(Diagnostic.warning(c.location(), "changelog: " + c.message(), c.hint()));
+            }
+        }
         Findings.report(ctx.out(), d);
         if (d.hasErrors()) {
             throw new ReleaseException("cannot publish: the release spec has " + d.errors().size() + " error(s)", d);

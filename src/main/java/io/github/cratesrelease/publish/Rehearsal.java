@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The rehearsal: a fresh embedded registry standing in for every target registry (with crates.io's upload rules
@@ -53,9 +55,36 @@ final class Rehearsal {
         return dir;
     }
 
-    /** A scratch crate depending on every published crate resolves and builds them from the rehearsal registry. */
+    /**
+     * What a user of the published crates does, against the rehearsal registry: a scratch crate depending on every
+     * published library builds, and every published binary installs ({@code cargo install} into a scratch root;
+     * cargo ignores a dependency on a crate without a library, so that would prove nothing).
+     */
     static void consumerCheck(PublishRun run) {
         Path dir = run.runDir.resolve("consumer");
+        List<PublishItem> libs = run.items.stream().filter(i -> i.archive().hasLibrary()).toList();
+        List<PublishItem> bins = run.items.stream().filter(i -> i.archive().hasBinary()).toList();
+        List<String> how = new ArrayList<>();
+        if (!libs.isEmpty()) {
+            buildAsDependencies(run, dir, libs);
+            how.add(libs.size() + " librar" + (libs.size() == 1 ? "y" : "ies") + " built as dependencies ("
+                    + names(libs) + ")");
+        }
+        for (PublishItem i : bins) {
+            install(run, dir, i);
+        }
+        if (!bins.isEmpty()) {
+            how.add(bins.size() + " binary crate(s) installed (" + names(bins) + ")");
+        }
+        List<PublishItem> neither = run.items.stream().filter(i -> !libs.contains(i) && !bins.contains(i)).toList();
+        if (!neither.isEmpty()) {
+            how.add(neither.size() + " crate(s) with neither a library nor a binary, not checked (" + names(neither)
+                    + ")");
+        }
+        run.ctx.out().info("Consumer check passed from the rehearsal registry: " + String.join("; ", how));
+    }
+
+    private static void buildAsDependencies(PublishRun run, Path dir, List<PublishItem> libs) {
         StringBuilder toml = new StringBuilder("""
                 [package]
                 name = "rehearsal-consumer"
@@ -67,7 +96,7 @@ final class Rehearsal {
 
                 [dependencies]
                 """);
-        for (PublishItem i : run.items) {
+        for (PublishItem i : libs) {
             toml.append('"').append(i.name()).append("\" = { version = \"=").append(i.version())
                     .append("\", registry = \"").append(PublishRun.REHEARSAL).append("\" }\n");
         }
@@ -79,15 +108,33 @@ final class Rehearsal {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the consumer crate in " + dir, e);
         }
-        run.ctx.out().info("Consumer check: a scratch crate depending on all " + run.items.size()
-                + " published crate(s) resolves and builds them from the rehearsal registry");
-        ProcessRunner.Result res = run.ctx.runner().run(dir, run.cargoEnv, List.of("cargo", "check", "--quiet"), null,
-                line -> run.ctx.out().info("  " + line));
+        ProcessRunner.Result res = run.cargoLog().run(dir, run.cargoEnv, List.of("cargo", "check"), "consumer",
+                false);
         if (!res.ok()) {
             throw new ReleaseException(Diagnostic.error(Location.of(dir.resolve("Cargo.toml")),
-                    "the published crates do not build from the rehearsal registry (cargo check exit " + res.exit()
-                            + ")", "see cargo's output above; a real release would publish crates that do not build"));
+                    "the published libraries do not build from the rehearsal registry (cargo check exit " + res.exit()
+                            + "). Cargo says:\n" + run.cargoLog().errorBlock(res).indent(4).stripTrailing() + "\n",
+                    "a real release would publish crates that do not build; its whole output is in "
+                            + run.cargoLog().file()));
         }
-        run.ctx.out().info("Consumer check passed: " + dir);
+    }
+
+    private static void install(PublishRun run, Path dir, PublishItem i) {
+        Path root = dir.resolve("installed");
+        ProcessRunner.Result res = run.cargoLog().run(dir.getParent(), run.cargoEnv, List.of("cargo", "install",
+                "--registry", PublishRun.REHEARSAL, "--root", root.toString(), "--version", "=" + i.version(),
+                "--force", i.name()), i.name(), false);
+        if (!res.ok()) {
+            throw new ReleaseException(Diagnostic.error(Location.of(i.planned().manifest()),
+                    "the published " + i.label() + " does not install from the rehearsal registry (cargo install exit "
+                            + res.exit() + "). Cargo says:\n" + run.cargoLog().errorBlock(res).indent(4)
+                                    .stripTrailing() + "\n",
+                    "a real release would publish a binary that does not install; cargo's whole output is in "
+                            + run.cargoLog().file()));
+        }
+    }
+
+    private static String names(List<PublishItem> items) {
+        return items.stream().map(PublishItem::name).collect(Collectors.joining(", "));
     }
 }

@@ -76,8 +76,8 @@ final class WaveUploader {
                     return "publishing stopped in wave " + wave + ": " + String.join("; ", failures);
                 }
                 long done = run.items.stream().filter(PublishItem::done).count();
-                ctx.out().info("[wave " + wave + "] done: " + done + " of " + run.items.size() + " crate(s) published, "
-                        + (run.items.size() - done) + " to go");
+                ctx.out().debug("[wave " + wave + "] done: " + done + " of " + run.items.size()
+                        + " crate(s) published, " + (run.items.size() - done) + " to go");
                 if (wave < waves) {
                     String waitFailure = waiter.afterWave(wave, inWave);
                     if (waitFailure != null) {
