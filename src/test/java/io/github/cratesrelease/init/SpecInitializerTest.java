@@ -83,6 +83,9 @@ class SpecInitializerTest {
         Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().isEmpty(), a.diagnostics().all().toString());
         assertEquals(8, a.plan().crateCount());
+        // the example keeps a root CHANGELOG.md: init writes it to the spec, and its sections are in order
+        assertTrue(Files.readString(spec).contains("\nchangelog:"), Files.readString(spec));
+        assertEquals(List.of(), Analyzer.changelogFindings(a, false).all().stream().map(d -> d.format()).toList());
 
         String text = Files.readString(spec);
         assertTrue(text.contains("crates:release"), "the header names the goal that uses the spec: " + text);
