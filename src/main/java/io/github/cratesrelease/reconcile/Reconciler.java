@@ -266,8 +266,16 @@ public final class Reconciler {
                         "add registry = \"" + targetRegistry + "\"" + fixIn);
             } else if (dep.registry() != null && !dep.registry().equals(targetRegistry)
                     && !(isCratesIo(dep.registry()) && isCratesIo(targetRegistry))) {
+                ReleaseSpec.CrateSpec own = spec.crates() == null ? null : spec.crates().get(t.name());
+                String specFix = own != null && own.registry() != null
+                        ? "crates." + t.name() + ".registry: " + dep.registry()
+                        : "defaults.registry: " + dep.registry() + " (or crates." + t.name() + ".registry: "
+                                + dep.registry() + ")";
                 d.error(dep.location(), where + " says registry = \"" + dep.registry() + "\", but the spec publishes '"
-                        + t.name() + "' to '" + targetRegistry + "'", "set registry = \"" + targetRegistry + "\"" + fixIn);
+                        + t.name() + "' to '" + targetRegistry + "'", "if '" + t.name() + "' goes to '"
+                        + dep.registry() + "', change the spec: " + specFix + "; else change the manifest: "
+                        + (isCratesIo(targetRegistry) ? "remove registry = \"" + dep.registry() + "\""
+                                : "set registry = \"" + targetRegistry + "\"") + fixIn);
             }
         }
         if (dep.req() != null) {

@@ -36,15 +36,24 @@ public final class InitGoal {
         }
         CargoWorkspace ws = new WorkspaceLoader().load(root);
         CargoConfig config = CargoConfig.load(root, ctx.env());
-        String text = new SpecInitializer().render(ws, config, target.getParent());
+        SpecInitializer.Result spec = new SpecInitializer().initialize(ws, config, target.getParent());
         if (ctx.dryRun()) {
             ctx.out().info("Dry run: " + target + " would contain:");
-            text.lines().forEach(ctx.out()::info);
-            return null;
+            spec.text().lines().forEach(ctx.out()::info);
+        } else {
+            AtomicFiles.writeString(target, spec.text());
+            ctx.out().info("Wrote " + Location.of(target) + " with " + ws.members().size() + " crate(s)"
+                    + (spec.defects().isEmpty() ? "; check it with 'mvn crates:validate'" : ""));
         }
-        AtomicFiles.writeString(target, text);
-        ctx.out().info("Wrote " + Location.of(target) + " with " + ws.members().size()
-                + " crate(s); check it with 'mvn crates:validate'");
-        return target;
+        if (!spec.unreleased().isEmpty()) {
+            ctx.out().info(spec.unreleased().size() + " member(s) that say nothing about publishing are listed as "
+                    + "publish: false (never released; the comment on each says why): "
+                    + String.join(", ", spec.unreleased().keySet()));
+        }
+        spec.notes().forEach(n -> ctx.out().warn("Changelog: " + n));
+        for (String d : spec.defects()) {
+            ctx.out().warn("Only you can fix this (the spec does not validate until then): " + d);
+        }
+        return ctx.dryRun() ? null : target;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.init;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,16 +40,21 @@ class SpecInitializerTest {
     }
 
     @Test
-    void infersRegistriesFromCargoConfigAndPublishLists() throws Exception {
+    void infersRegistriesFromCargoConfigAndPublishListsAndWritesAnEntryOnlyWhereNeeded() throws Exception {
         Path ws = Fixtures.workspace("full", temp);
         Files.delete(ws.resolve("release.yaml"));
-        Fixtures.write(ws.resolve("crates/ab/Cargo.toml"), Files.readString(ws.resolve("crates/ab/Cargo.toml"))
-                .replace("description = \"two letters\"", "description = \"two letters\"\npublish = [\"local\", \"other\"]"));
+        Path ab = ws.resolve("crates/ab/Cargo.toml");
+        String manifest = Files.readString(ab);
+        Fixtures.write(ab, manifest.replace("description = \"two letters\"",
+                "description = \"two letters\"\npublish = [\"local\", \"other\"]"));
         Path spec = init(ws.resolve("release.yaml"), null, false, false);
         String text = Files.readString(spec);
-        assertTrue(text.contains("registries:\n  local:\n    # index: taken from .cargo/config.toml"), text);
-        assertTrue(text.contains("  other:\n    # index: sparse+https://<host>/<path>/   TODO"), text);
-        assertTrue(text.contains("    token: { env: CARGO_REGISTRIES_LOCAL_TOKEN }"), text);
+        // local is defined by .cargo/config.toml: its entry only holds the index wait crates.io (the default) skips
+        assertTrue(text.contains("\n# local: index sparse+http://127.0.0.1:9/index/ from .cargo/config.toml; token "
+                + "from CARGO_REGISTRIES_LOCAL_TOKEN"), text);
+        assertTrue(text.contains("registries:\n  local:\n    wait: { strategy: index, timeout: 10m, interval: 2s }"),
+                text);
+        assertFalse(text.contains("other:"), "no crate goes to 'other': " + text);
         assertTrue(text.contains("  ab: { registry: local }"), text);
         assertTrue(text.contains("  a: {}"), text);
         assertTrue(text.contains("  internal-tool: { publish: false }"), text);
@@ -56,7 +62,15 @@ class SpecInitializerTest {
         // no member has a binary: the cargo-install line is a commented example to fill in
         assertTrue(text.contains("\n  # - cargo-install: { crate: <a crate with a binary>, run: [\"--version\"] }"),
                 text);
-        // the written spec is schema-valid; 'other' has no index yet, which validate reports with its place
+
+        // a registry nobody defines: an entry whose index is to be written, said by init, reported by validate
+        Fixtures.write(ab, manifest.replace("description = \"two letters\"",
+                "description = \"two letters\"\npublish = [\"other\"]"));
+        text = Files.readString(init(ws.resolve("release.yaml"), null, false, true));
+        assertTrue(text.contains("registries:\n  other:\n    # index: sparse+https://<host>/<path>/   FIX"), text);
+        assertTrue(text.contains("    token: { env: CARGO_REGISTRIES_OTHER_TOKEN }"), text);
+        assertTrue(text.contains("\n# FIX: registry 'other' is not defined in .cargo/config.toml nor by "
+                + "CARGO_REGISTRIES_OTHER_INDEX: write its index URL under registries.other.index in the spec"), text);
         Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().errors().stream().anyMatch(d -> d.format().contains("registry 'other' has no index URL")),
                 a.diagnostics().all().toString());
@@ -69,6 +83,9 @@ class SpecInitializerTest {
         Analysis a = new Analyzer(env()).analyze(spec);
         assertTrue(a.diagnostics().isEmpty(), a.diagnostics().all().toString());
         assertEquals(8, a.plan().crateCount());
+        // the example keeps a root CHANGELOG.md: init writes it to the spec, and its sections are in order
+        assertTrue(Files.readString(spec).contains("\nchangelog:"), Files.readString(spec));
+        assertEquals(List.of(), Analyzer.changelogFindings(a, false).all().stream().map(d -> d.format()).toList());
 
         String text = Files.readString(spec);
         assertTrue(text.contains("crates:release"), "the header names the goal that uses the spec: " + text);

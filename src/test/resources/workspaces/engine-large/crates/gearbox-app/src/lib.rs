@@ -1,0 +1,1 @@
+//! The application builder and plugin system of Gearbox

@@ -1,0 +1,1 @@
+//! Asset loading, hot reloading and handles

@@ -1,0 +1,1 @@
+//! Audio playback for Gearbox

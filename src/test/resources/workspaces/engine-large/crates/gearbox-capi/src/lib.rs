@@ -1,0 +1,1 @@
+//! C bindings of the Gearbox runtime

@@ -1,0 +1,3 @@
+fn main() {
+    println!("gearbox 0.15.0");
+}

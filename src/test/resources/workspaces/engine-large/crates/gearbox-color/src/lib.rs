@@ -1,0 +1,1 @@
+//! Color spaces and conversions

@@ -1,0 +1,1 @@
+//! Frame time and entity count diagnostics

@@ -1,0 +1,1 @@
+//! An archetypal entity component system

@@ -1,0 +1,1 @@
+//! Keyboard, mouse, touch and gamepad input

@@ -1,0 +1,1 @@
+//! Re-exports of every Gearbox crate, behind features

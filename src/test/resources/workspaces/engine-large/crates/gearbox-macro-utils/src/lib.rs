@@ -1,0 +1,1 @@
+//! Helpers for writing Gearbox procedural macros

@@ -1,0 +1,1 @@
+//! Untyped and type-erased pointers for the Gearbox ECS

@@ -1,0 +1,1 @@
+//! Derive implementations for gearbox-reflect

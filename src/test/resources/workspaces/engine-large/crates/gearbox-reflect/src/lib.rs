@@ -1,0 +1,1 @@
+//! Runtime reflection for Gearbox types

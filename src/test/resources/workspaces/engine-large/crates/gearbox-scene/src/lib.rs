@@ -1,0 +1,1 @@
+//! Scenes: serialized sets of entities

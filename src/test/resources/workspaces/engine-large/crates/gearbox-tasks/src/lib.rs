@@ -1,0 +1,1 @@
+//! A task executor tuned for game loops

@@ -1,0 +1,1 @@
+//! Positions, rotations and scales in a hierarchy

@@ -1,0 +1,2 @@
+//! Gearbox: re-exports the engine.
+pub use gearbox_internal::*;
