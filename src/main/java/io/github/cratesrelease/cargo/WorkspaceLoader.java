@@ -117,6 +117,16 @@ public final class WorkspaceLoader {
         return new CargoWorkspace(dir, manifest, List.copyOf(packages.values()), defaultMembers);
     }
 
+    /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
+    public static Set<String> workspacePackageKeys(Path rootManifest) {
+        try {
+            TomlTable t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).getTable("workspace.package") : null;
+            return t == null ? Set.of() : Set.copyOf(t.keySet());
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
     private static boolean isExcluded(Path p, List<Path> exclude) {
         return exclude.stream().anyMatch(p::startsWith);
     }

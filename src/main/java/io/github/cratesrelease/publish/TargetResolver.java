@@ -57,8 +57,11 @@ final class TargetResolver {
                             : a.spec().defaultRegistryLocation();
                     problems.error(tokenAt != null ? tokenAt : Location.of(a.spec().file()), "no publish token for "
                             + "registry `" + name + "`; looked in: " + String.join(", ", res.looked()),
-                            "export " + RegistryNames.tokenVariable(name) + ", or set registries." + name
-                                    + ".token to {env: VAR}, {server: id} or {provider: ...} in the spec");
+                            rs != null && rs.token() != null && rs.token().kind() == ReleaseSpec.TokenRef.Kind.ENV
+                                    ? "export " + rs.token().reference() + " (the variable registries." + name
+                                            + ".token names)"
+                                    : "export " + RegistryNames.tokenVariable(name) + ", or set registries." + name
+                                            + ".token to {env: VAR}, {server: id} or {provider: ...} in the spec");
                 }
             } catch (TokenResolver.CredentialException e) {
                 problems.error(at, e.getMessage(), "fix the provider, or name the token with {env: VAR}");

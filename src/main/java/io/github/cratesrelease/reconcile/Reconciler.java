@@ -6,6 +6,7 @@ import io.github.cratesrelease.cargo.CargoDependency;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyKind;
+import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.Severity;
@@ -35,10 +36,11 @@ public final class Reconciler {
         checkChangelogLinks(spec, d);
         ReleaseRules.check(spec, set, d);
         RedistRules.check(spec, set, config, d);
+        java.util.Set<String> inheritable = WorkspaceLoader.workspacePackageKeys(ws.manifest());
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);
-            checkMetadata(p, registry, d);
+            checkMetadata(p, registry, inheritable, d);
             for (CargoDependency dep : p.dependencies()) {
                 checkDependency(spec, set, config, p, registry, dep, d);
             }
@@ -171,20 +173,22 @@ public final class Reconciler {
         }
     }
 
-    private void checkMetadata(CargoPackage p, String registry, Diagnostics d) {
+    private void checkMetadata(CargoPackage p, String registry, java.util.Set<String> inheritable, Diagnostics d) {
         boolean strict = isCratesIo(registry);
         Severity sev = strict ? Severity.ERROR : Severity.WARNING;
         String who = strict ? "crates.io requires" : "crates.io would require (and many registries check)";
         if (p.description() == null || p.description().isBlank()) {
             add(d, sev, p.at("package"), "crate '" + p.name() + "' has no description; " + who + " one",
-                    "add description = \"...\" to [package]");
+                    inheritable.contains("description") ? "add description.workspace = true to [package] (the root "
+                            + "Cargo.toml's [workspace.package] has one), or description = \"...\""
+                            : "add description = \"...\" to [package]");
         } else if (p.description().length() > 1000) {
             add(d, sev, p.at("description"), "crate '" + p.name() + "' has a description of "
                     + p.description().length() + " characters; crates.io allows 1000", "shorten it");
         }
         if ((p.license() == null || p.license().isBlank()) && p.licenseFile() == null) {
             add(d, sev, p.at("package"), "crate '" + p.name() + "' has neither license nor license-file; " + who
-                    + " one", "add license = \"MIT OR Apache-2.0\" (an SPDX expression) or license-file = \"LICENSE\"");
+                    + " one", licenseHint(inheritable));
         }
         if (p.licenseFile() != null && !Files.isRegularFile(p.licenseFile())) {
             d.error(p.at("license-file"), "license-file " + p.licenseFile() + " does not exist",
@@ -208,6 +212,17 @@ public final class Reconciler {
             d.error(p.at("readme"), "readme " + p.readme() + " does not exist (cargo package will fail)",
                     "create the file, fix the path, or set readme = false");
         }
+    }
+
+    /** The workspace's license first when [workspace.package] declares one: the member then inherits it. */
+    private static String licenseHint(java.util.Set<String> inheritable) {
+        for (String key : List.of("license", "license-file")) {
+            if (inheritable.contains(key)) {
+                return "add " + key + ".workspace = true to [package]: the root Cargo.toml's [workspace.package] has a "
+                        + key;
+            }
+        }
+        return "add license = \"MIT OR Apache-2.0\" (an SPDX expression) or license-file = \"LICENSE\"";
     }
 
     private static void add(Diagnostics d, Severity sev, Location at, String message, String hint) {

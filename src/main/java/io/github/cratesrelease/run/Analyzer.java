@@ -7,6 +7,7 @@ import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.changelog.Changelogs;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.plan.Planner;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.plan.ReleaseSet;
@@ -16,9 +17,11 @@ import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.SpecLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a spec together with its workspace: schema, workspace model, cargo configuration, reconciliation and the
@@ -32,9 +35,25 @@ public final class Analyzer {
         this.env = env;
     }
 
-    /** Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read. */
+    /**
+     * The spec keys the release set and its registries come from: while one is broken, the manifests' own errors
+     * are still reported, but no finding that depends on what is released where.
+     */
+    private static final Set<String> RELEASE_SET_KEYS = Set.of("crates", "defaults", "registries", "redist");
+
+    /**
+     * Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read; then
+     * the exception carries, besides the spec's errors, the workspace's findings that do not depend on them.
+     */
     public Analysis analyze(Path specFile) {
-        ReleaseSpec spec = new SpecLoader().load(specFile);
+        SpecLoader.Reading reading = new SpecLoader().read(specFile);
+        if (reading.spec() == null) {
+            throw withWorkspaceFindings(reading);
+        }
+        return analyze(reading.spec());
+    }
+
+    private Analysis analyze(ReleaseSpec spec) {
         CargoWorkspace ws = redistOnly(spec) ? new CargoWorkspace(spec.workspaceRoot(),
                 spec.workspaceRoot().resolve("Cargo.toml"), List.of(), List.of())
                 : new WorkspaceLoader().load(spec.workspaceRoot());
@@ -47,6 +66,34 @@ public final class Analyzer {
                     "the spec releases no crate", "list the crates to release under crates:");
         }
         return new Analysis(spec, ws, config, set, diags, diags.hasErrors() ? null : plan);
+    }
+
+    /**
+     * A schema error does not hide the workspace: when the spec's {@code workspace:} is readable, the manifests are
+     * read too, and the workspace's findings are added to the spec's (all of them while the broken keys are not
+     * those the release set comes from; else the errors of the manifests themselves).
+     */
+    private ReleaseException withWorkspaceFindings(SpecLoader.Reading reading) {
+        ReleaseSpec partial = reading.partial();
+        if (partial == null || reading.brokenSections().contains("workspace")
+                || !Files.isRegularFile(partial.workspaceRoot().resolve("Cargo.toml"))) {
+            return reading.failure();
+        }
+        Diagnostics all = reading.diagnostics();
+        int specErrors = all.errors().size();
+        String summary = reading.failure().getMessage();
+        try {
+            if (Collections.disjoint(reading.brokenSections(), RELEASE_SET_KEYS)) {
+                all.addAll(analyze(partial).diagnostics());
+            } else {
+                new WorkspaceLoader().load(partial.workspaceRoot());
+            }
+        } catch (ReleaseException manifests) {
+            all.addAll(manifests.diagnostics());
+        }
+        int more = all.errors().size() - specErrors;
+        return new ReleaseException(more == 0 ? summary : summary + "; the workspace has " + more + " more error"
+                + (more == 1 ? "" : "s"), all);
     }
 
     /** A spec whose only job is redist, next to no Cargo workspace of its own. */

@@ -11,19 +11,14 @@ import io.github.cratesrelease.diag.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Validates a spec tree against {@code release-spec.schema.json} (the copy packaged in the jar, the same file as
@@ -70,41 +65,121 @@ public final class SchemaValidator {
         return schemaDoc;
     }
 
-    /** Validates {@code root}; adds one diagnostic per problem to {@code diags}. */
-    public void validate(YamlNode root, Diagnostics diags) {
+    /**
+     * Validates {@code root}; adds one diagnostic per problem to {@code diags}. Returns the paths of the values the
+     * problems are about (with the key an unknown key was probably meant to be), so a caller can read the rest.
+     */
+    public List<List<Object>> validate(YamlNode root, Diagnostics diags) {
         List<List<Object>> secretPaths = new ArrayList<>();
         checkTokenLiterals(root, diags, secretPaths);
-        List<Error> errors = schema.validate(toJson(root));
+        List<List<Object>> broken = new ArrayList<>(secretPaths);
+        List<Error> errors = schema.validate(YamlJson.toJson(root));
         Set<String> seen = new LinkedHashSet<>();
         for (Error e : errors) {
             List<Object> path = pathOf(e.getInstanceLocation());
             if (secretPaths.stream().anyMatch(p -> startsWith(path, p))) {
                 continue; // already reported without repeating the value
             }
-            Problem p = alternativeBranch(e) ? describeAlternatives(root, path) : describe(root, e, path);
+            Problem p;
+            if (alternativeBranch(e)) {
+                Alternatives alt = alternatives(root, e, path);
+                if (alt.matched() != null && alt.matched() != alt.branch()) {
+                    continue; // the value has the form of another branch: that branch's errors say what is wrong
+                }
+                p = alt.matched() != null ? describe(root, e, path) : describeAlternatives(root, alt.path());
+            } else {
+                p = describe(root, e, path);
+            }
+            broken.add(p.path());
+            if (p.meant() != null) {
+                broken.add(p.meant());
+            }
             if (seen.add(p.location + "|" + p.message)) {
                 diags.error(p.location, p.message, p.hint);
             }
         }
+        return broken;
     }
 
     /**
-     * networknt reports each failed branch of an anyOf/oneOf; a user needs one message per value, with the
-     * property's description as the way to fix it.
+     * networknt reports each failed branch of an anyOf/oneOf. When the value has the form of one branch (a list
+     * where a list is allowed), that branch's own errors apply; else one message names what is allowed.
      */
     private static boolean alternativeBranch(Error e) {
         String ep = e.getEvaluationPath().toString();
         return ep.contains("/anyOf/") || ep.contains("/oneOf/");
     }
 
-    private Problem describeAlternatives(YamlNode root, List<Object> path) {
-        YamlNode node = find(root, path);
-        JsonNode sub = SchemaIndex.subschema(schemaDoc, path);
-        return new Problem(node == null ? root.location() : node.location(),
-                display(path) + " has a value that is not allowed", sub == null ? null : SchemaIndex.description(schemaDoc, sub));
+    /** The anyOf's value ({@code path}), the branch an error comes from, and the branch the value's form matches. */
+    private record Alternatives(List<Object> path, Integer branch, Integer matched) {
     }
 
-    private record Problem(Location location, String message, String hint) {
+    private Alternatives alternatives(YamlNode root, Error e, List<Object> errorPath) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(?:anyOf|oneOf)/(\\d+)")
+                .matcher(e.getEvaluationPath().toString());
+        Integer branch = m.find() ? Integer.valueOf(m.group(1)) : null;
+        for (int n = errorPath.size(); n >= 0; n--) {
+            List<Object> prefix = errorPath.subList(0, n);
+            JsonNode owner = SchemaIndex.deref(schemaDoc, SchemaIndex.subschema(schemaDoc, prefix));
+            JsonNode branches = owner == null ? null : owner.has("anyOf") ? owner.get("anyOf") : owner.get("oneOf");
+            if (branches != null) {
+                YamlNode node = find(root, prefix);
+                Integer matched = null;
+                for (int i = 0; i < branches.size() && node != null; i++) {
+                    if (hasFormOf(node, SchemaIndex.deref(schemaDoc, branches.get(i)))) {
+                        matched = i;
+                        break;
+                    }
+                }
+                return new Alternatives(List.copyOf(prefix), branch, matched);
+            }
+        }
+        return new Alternatives(errorPath, branch, null);
+    }
+
+    /** A list for an array branch, a mapping for an object branch (a scalar matches no branch by form alone). */
+    private static boolean hasFormOf(YamlNode node, JsonNode branch) {
+        String type = branch == null || !branch.has("type") || !branch.get("type").isString() ? ""
+                : branch.get("type").asString();
+        return node instanceof YamlNode.Sequence && type.equals("array")
+                || node instanceof YamlNode.Mapping && type.equals("object");
+    }
+
+    private Problem describeAlternatives(YamlNode root, List<Object> path) {
+        YamlNode node = find(root, path);
+        JsonNode owner = SchemaIndex.deref(schemaDoc, SchemaIndex.subschema(schemaDoc, path));
+        JsonNode branches = owner == null ? null : owner.has("anyOf") ? owner.get("anyOf") : owner.get("oneOf");
+        List<String> allowed = new ArrayList<>();
+        List<String> examples = new ArrayList<>();
+        for (int i = 0; branches != null && i < branches.size(); i++) {
+            JsonNode b = SchemaIndex.deref(schemaDoc, branches.get(i));
+            if (b != null && b.has("const")) {
+                allowed.add("`" + b.get("const").asString() + "`");
+                examples.add(b.get("const").asString());
+            } else if (b != null) {
+                JsonNode items = b.get("items");
+                String itemName = items == null ? null : TypeHints.expected(schemaDoc, items);
+                boolean list = "array".equals(b.has("type") ? b.get("type").asString() : "");
+                allowed.add(list && itemName != null ? "a list of " + plural(itemName) : TypeHints.expected(schemaDoc, b));
+                examples.add(TypeHints.fix(schemaDoc, b, null).replaceFirst("^write ", ""));
+            }
+        }
+        String what = node instanceof YamlNode.Scalar s && !s.isNull() ? "'" + s.value() + "'"
+                : node == null ? "this" : node.kind();
+        return new Problem(node == null ? root.location() : node.location(),
+                display(path) + " is " + String.join(" or ", allowed) + ", not " + what,
+                "write " + String.join(", or ", examples), path, null);
+    }
+
+    /** "a crate name" → "crate names". */
+    private static String plural(String name) {
+        return name.replaceFirst("^an? ", "") + "s";
+    }
+
+    private record Problem(Location location, String message, String hint, List<Object> path, List<Object> meant) {
+        Problem(Location location, String message, String hint, List<Object> path) {
+            this(location, message, hint, path, null);
+        }
     }
 
     /** A token written as a literal is an error whose message never repeats the value. */
@@ -148,23 +223,29 @@ public final class SchemaValidator {
                 String suggestion = Suggest.closest(key, allowed);
                 String hint = suggestion != null ? "did you mean '" + suggestion + "'?"
                         : allowed.isEmpty() ? "remove it" : "allowed keys here: " + String.join(", ", allowed);
-                return new Problem(keyAt, "unknown key '" + key + "' in " + (path.isEmpty() ? "the spec" : where), hint);
+                List<Object> meant = null;
+                if (suggestion != null) {
+                    meant = new ArrayList<>(path);
+                    meant.add(suggestion);
+                }
+                return new Problem(keyAt, "unknown key '" + key + "' in " + (path.isEmpty() ? "the spec" : where), hint,
+                        keyPath, meant);
             }
             case "required" -> {
                 String key = e.getProperty();
                 JsonNode propSchema = sub == null ? null : SchemaIndex.property(schemaDoc, sub, key);
                 String d = propSchema == null ? null : SchemaIndex.description(schemaDoc, propSchema);
                 return new Problem(at, "missing required key '" + key + "' in " + (path.isEmpty() ? "the spec" : where),
-                        "add '" + key + ":'" + (d == null ? "" : ": " + d));
+                        "add '" + key + ":'" + (d == null ? "" : ": " + d), path);
             }
             case "propertyNames" -> {
                 return new Problem(at, "invalid name '" + e.getProperty() + "' in " + where,
-                        description == null ? "rename it" : description);
+                        description == null ? "rename it" : description, child(path, e.getProperty()));
             }
             case "type" -> {
-                String expected = sub == null ? "another type" : SchemaIndex.typeNames(schemaDoc, sub);
+                String expected = sub == null ? "another type" : TypeHints.expected(schemaDoc, sub);
                 return new Problem(at, where + " must be " + expected + ", not " + (node == null ? "this" : node.kind()),
-                        description);
+                        sub == null ? description : TypeHints.fix(schemaDoc, sub, node), path);
             }
             case "enum" -> {
                 String allowed = sub == null || !sub.has("enum") ? ""
@@ -172,17 +253,29 @@ public final class SchemaValidator {
                 String sugg = node instanceof YamlNode.Scalar s ? Suggest.closest(s.value(),
                         new LinkedHashSet<>(List.of(allowed.split(", ")))) : null;
                 return new Problem(at, where + " must be one of: " + allowed,
-                        sugg != null ? "did you mean '" + sugg + "'?" : description);
+                        sugg != null ? "did you mean '" + sugg + "'?" : description, path);
             }
             case "const" -> {
                 return new Problem(at, where + " must be " + (sub != null && sub.has("const") ? sub.get("const") : "fixed"),
-                        description);
+                        description, path);
+            }
+            case "uniqueItems" -> {
+                if (node instanceof YamlNode.Sequence seq) {
+                    Set<String> once = new java.util.HashSet<>();
+                    for (YamlNode item : seq.items()) {
+                        if (item instanceof YamlNode.Scalar s && !once.add(s.value())) {
+                            return new Problem(item.location(), where + " lists '" + s.value() + "' twice",
+                                    "remove one of them", path);
+                        }
+                    }
+                }
+                return new Problem(at, where + " lists a value twice", "remove one of them", path);
             }
             case "pattern" -> {
                 JsonNode format = sub == null ? null : SchemaIndex.deref(schemaDoc, sub);
                 String expected = format != null && format.has("description") ? format.get("description").asString()
                         : description;
-                return new Problem(at, where + " is not in the expected form", expected);
+                return new Problem(at, where + " is not in the expected form", expected, path);
             }
             default -> {
                 String msg = e.getMessage() == null ? keyword : e.getMessage();
@@ -190,9 +283,17 @@ public final class SchemaValidator {
                 if (msg.startsWith("$") && colon > 0) {
                     msg = msg.substring(colon + 2);
                 }
-                return new Problem(at, where + ": " + msg, description);
+                return new Problem(at, where + ": " + msg, description, path);
             }
         }
+    }
+
+    private static List<Object> child(List<Object> path, String key) {
+        List<Object> out = new ArrayList<>(path);
+        if (key != null) {
+            out.add(key);
+        }
+        return out;
     }
 
     private static List<JsonNode> iterate(JsonNode n) {
@@ -251,57 +352,5 @@ public final class SchemaValidator {
             }
         }
         return fallback;
-    }
-
-    /** The YAML tree as JSON for the validator. */
-    static JsonNode toJson(YamlNode node) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (node instanceof YamlNode.Mapping m) {
-            ObjectNode o = f.objectNode();
-            for (YamlNode.Entry e : m.entries()) {
-                o.set(e.name(), toJson(e.value()));
-            }
-            return o;
-        }
-        if (node instanceof YamlNode.Sequence s) {
-            ArrayNode a = f.arrayNode();
-            for (YamlNode n : s.items()) {
-                a.add(toJson(n));
-            }
-            return a;
-        }
-        YamlNode.Scalar s = (YamlNode.Scalar) node;
-        return switch (s.type()) {
-            case NULL -> f.nullNode();
-            case BOOLEAN -> f.booleanNode(s.value().equalsIgnoreCase("true"));
-            case INTEGER -> integer(s.value());
-            case FLOAT -> floating(s.value());
-            case STRING -> f.stringNode(s.value());
-        };
-    }
-
-    private static JsonNode integer(String v) {
-        String t = v.replace("_", "");
-        boolean neg = t.startsWith("-");
-        if (t.startsWith("+") || neg) {
-            t = t.substring(1);
-        }
-        BigInteger b;
-        if (t.startsWith("0x")) {
-            b = new BigInteger(t.substring(2), 16);
-        } else if (t.startsWith("0o")) {
-            b = new BigInteger(t.substring(2), 8);
-        } else {
-            b = new BigInteger(t);
-        }
-        return JsonNodeFactory.instance.numberNode(neg ? b.negate() : b);
-    }
-
-    private static JsonNode floating(String v) {
-        String t = v.toLowerCase(Locale.ROOT);
-        if (t.endsWith(".nan") || t.endsWith(".inf")) {
-            return JsonNodeFactory.instance.stringNode(v); // not representable in JSON: let the schema reject it
-        }
-        return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));
     }
 }

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads, validates and models a release spec. All problems are reported at once. */
 public final class SpecLoader {
@@ -28,7 +30,36 @@ public final class SpecLoader {
 
     /** Loads {@code file}; throws {@link ReleaseException} listing every error when it is not a valid spec. */
     public ReleaseSpec load(Path file) {
+        Reading r = read(file);
+        if (r.spec() == null) {
+            throw r.failure();
+        }
+        return r.spec();
+    }
+
+    /**
+     * What a read of a spec found. {@code spec} when the spec is valid; else the {@code diagnostics}, and when the
+     * file is a readable mapping, a {@code partial} spec read without the broken values (their sections named in
+     * {@code brokenSections}) so that what does not depend on them can still be checked.
+     */
+    public record Reading(Path file, ReleaseSpec spec, Diagnostics diagnostics, ReleaseSpec partial,
+            Set<String> brokenSections) {
+
+        /** The exception that reports the spec's errors (and any added to {@code diagnostics} since). */
+        public ReleaseException failure() {
+            int n = diagnostics.errors().size();
+            return new ReleaseException(file.getFileName() + " is not a valid release spec (" + n + " error"
+                    + (n == 1 ? "" : "s") + ")", diagnostics);
+        }
+    }
+
+    /** Reads {@code file} without throwing for what is wrong in it (a missing file still throws). */
+    public Reading read(Path file) {
         Path abs = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(abs)) {
+            throw new ReleaseException(Diagnostic.error(null, "the release spec " + abs + " is a directory",
+                    "point -Dcrates.spec=<path> at the spec file in it, e.g. " + abs.resolve("release.yaml")));
+        }
         if (!Files.isRegularFile(abs)) {
             throw new ReleaseException(Diagnostic.error(Location.of(abs), "release spec not found",
                     "create it with 'mvn crates:init', or point -Dcrates.spec=<path> at your spec"));
@@ -41,14 +72,47 @@ public final class SpecLoader {
             diags.error(root.location(), "the spec must be a mapping of keys, not " + root.kind(),
                     "start it with 'version: 1'");
         }
-        if (!diags.hasErrors()) {
-            SchemaValidator.get().validate(root, diags);
-        }
         if (diags.hasErrors()) {
-            throw new ReleaseException(abs.getFileName() + " is not a valid release spec ("
-                    + diags.errors().size() + " error" + (diags.errors().size() == 1 ? "" : "s") + ")", diags);
+            return new Reading(abs, null, diags, null, Set.of());
         }
-        return model(abs, (YamlNode.Mapping) root);
+        List<List<Object>> broken = SchemaValidator.get().validate(root, diags);
+        if (!diags.hasErrors()) {
+            return new Reading(abs, model(abs, (YamlNode.Mapping) root), diags, null, Set.of());
+        }
+        Set<String> sections = new TreeSet<>();
+        broken.stream().filter(p -> !p.isEmpty()).forEach(p -> sections.add(String.valueOf(p.get(0))));
+        return new Reading(abs, null, diags, partial(abs, (YamlNode.Mapping) root, broken, sections), sections);
+    }
+
+    /**
+     * The spec without its broken values: each broken value's entry is removed (a default applies instead); when
+     * that still cannot be read, each broken section. Null when even that fails.
+     */
+    private static ReleaseSpec partial(Path file, YamlNode.Mapping root, List<List<Object>> broken, Set<String> sections) {
+        YamlNode.Mapping fine = root;
+        for (List<Object> p : broken) {
+            fine = (YamlNode.Mapping) YamlPrune.without(fine, p);
+        }
+        YamlNode.Mapping coarse = root;
+        for (String section : sections) {
+            coarse = (YamlNode.Mapping) YamlPrune.without(coarse, List.of(section));
+        }
+        for (YamlNode.Mapping tree : List.of(fine, coarse)) {
+            try {
+                if (valid(tree)) {
+                    return model(file, tree);
+                }
+            } catch (RuntimeException unreadable) {
+                // try the coarser tree
+            }
+        }
+        return null;
+    }
+
+    private static boolean valid(YamlNode.Mapping tree) {
+        Diagnostics d = new Diagnostics();
+        SchemaValidator.get().validate(tree, d);
+        return d.errors().stream().allMatch(e -> e.message().startsWith("missing required key 'version'"));
     }
 
     private static ReleaseSpec model(Path file, YamlNode.Mapping root) {

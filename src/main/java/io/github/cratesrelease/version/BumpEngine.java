@@ -119,13 +119,13 @@ public final class BumpEngine {
         if (request.commit()) {
             git = ctx.git(a.workspace().root());
             if (!git.isRepository()) {
-                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                throw new ReleaseException(Diagnostic.error(null,
                         "-Dcrates.commit: the workspace is not in a git repository", "run git init, or bump without "
                                 + "-Dcrates.commit"));
             }
             List<String> dirty = git.dirty(new ArrayList<>(files.keySet()));
             if (!dirty.isEmpty()) {
-                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                throw new ReleaseException(Diagnostic.error(null,
                         "-Dcrates.commit: files the bump edits have uncommitted changes: " + String.join(", ", dirty),
                         "commit or stash them first, so the bump commit holds the bump only; or bump without "
                                 + "-Dcrates.commit"));
@@ -139,7 +139,7 @@ public final class BumpEngine {
             try {
                 commit = git.commit(new ArrayList<>(files.keySet()), message);
             } catch (CommandException e) {
-                throw new ReleaseException(Diagnostic.error(Location.of(a.workspace().root()),
+                throw new ReleaseException(Diagnostic.error(null,
                         "the files were bumped, but the commit failed: " + e.getMessage(),
                         "commit them by hand (git commit -a), or fix git's complaint and commit"));
             }

@@ -137,4 +137,29 @@ class ReconcilerTest {
     void findingsAreOrderedAndCounted() {
         assertEquals(13, findings.stream().filter(f -> f.startsWith("error")).count(), String.join("\n", findings));
     }
+
+    @Test
+    void missingLicenseSuggestsInheritingTheWorkspacesOne() {
+        List<String> found = new TestWorkspace(temp.resolve("inheriting"))
+                .workspace("""
+                        [workspace.package]
+                        version = "0.3.0"
+                        license = "MIT OR Apache-2.0"
+                        """)
+                .file("crates/wasm-parse/src/lib.rs", "")
+                .file("crates/wasm-parse/Cargo.toml", """
+                        [package]
+                        name = "wasm-parse"
+                        version.workspace = true
+                        description = "A parser"
+                        """)
+                .spec("version: 1\ncrates:\n  wasm-parse: {}\n")
+                .findings();
+        assertTrue(found.contains("error: crates/wasm-parse/Cargo.toml:1:1: crate 'wasm-parse' has neither license nor "
+                + "license-file; crates.io requires one (add license.workspace = true to [package]: the root "
+                + "Cargo.toml's [workspace.package] has a license)"), String.join("\n", found));
+        // without a workspace license, the fix is to write one
+        assertFinding("error: crates/nodesc/Cargo.toml:1:1: crate 'nodesc' has neither license nor license-file; "
+                + "crates.io requires one (add license = \"MIT OR Apache-2.0\"");
+    }
 }

@@ -83,7 +83,7 @@ class SpecLoaderTest {
         assertTrue(errors.get(2).contains("release.yaml:5:19: wait.strategy must be one of: none, index, fixed"), errors.get(2));
         assertTrue(errors.get(3).contains("release.yaml:5:39: wait.timeout is not in the expected form (A duration such as"),
                 errors.get(3));
-        assertTrue(errors.get(4).contains("release.yaml:6:8: order has a value that is not allowed ('auto'"), errors.get(4));
+        assertTrue(errors.get(4).contains("release.yaml:6:8: order is `auto` or a list of crate names, not 'first' (write auto"), errors.get(4));
     }
 
     @Test

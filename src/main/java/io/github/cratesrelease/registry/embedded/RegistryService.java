@@ -1,6 +1,7 @@
 package io.github.cratesrelease.registry.embedded;
 
 import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.output.Reporter;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -23,14 +24,18 @@ public final class RegistryService {
         if (dryRun) {
             reporter.info("Dry run: would serve an embedded registry named '" + name + "' on 127.0.0.1:"
                     + (options.port() == 0 ? "<free port>" : options.port()) + " with storage " + options.directory()
-                    + ", index lag " + options.indexLag() + ", token " + (options.token() == null ? "none" : "set")
-                    + (options.authRequired() ? " (auth-required)" : "") + ", faults " + options.faults());
+                    + ", index lag " + Durations.human(options.indexLag()) + ", token " + (options.token() == null ? "none" : "set")
+                    + (options.authRequired() ? " (auth-required)" : "") + ", faults "
+                    + (options.faults().isEmpty() ? "none" : faults(options.faults()))
+                    + (stopAfter == null ? "" : ", stopping after " + Durations.human(stopAfter)));
             return;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (EmbeddedRegistry registry = EmbeddedRegistry.start(options, reporter::info)) {
             Thread hook = new Thread(() -> {
+                int stored = registry.published().size();
                 registry.close();
+                reporter.info("Stopped (interrupted); " + stored + " version(s) stored in " + options.directory());
                 stopped.countDown();
             }, "embedded-registry-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -49,10 +54,21 @@ public final class RegistryService {
             }
             if (byTime) {
                 Runtime.getRuntime().removeShutdownHook(hook);
-                reporter.info("Stopped after " + stopAfter + "; " + registry.published().size()
+                reporter.info("Stopped after " + Durations.human(stopAfter) + "; " + registry.published().size()
                         + " version(s) stored in " + options.directory());
             }
         }
+    }
+
+    /** Faults as -Dcrates.registry.faults takes them: 429:5s,503,reset,slow:3s. */
+    static String faults(java.util.List<Fault> faults) {
+        return faults.stream().map(f -> switch (f.kind()) {
+            case TOO_MANY_REQUESTS -> "429:" + Durations.human(f.duration());
+            case SERVER_ERROR -> "500";
+            case UNAVAILABLE -> "503";
+            case RESET -> "reset";
+            case SLOW -> "slow:" + Durations.human(f.duration());
+        }).collect(java.util.stream.Collectors.joining(","));
     }
 
     private void usage(EmbeddedRegistry registry, String name) {
