@@ -172,6 +172,62 @@ public final class Changelogs {
         return out;
     }
 
+    /**
+     * For a pull request: each released crate with files changed since a ref whose changelog's unreleased section
+     * has no entry (located at that section, naming the changed paths). A changed path belongs to the member whose
+     * directory holds it most closely; changes to the changelogs themselves do not count.
+     *
+     * @param members every workspace member (a nested member's files are its own)
+     * @param changed the changed files, absolute
+     * @param ref     the ref as the user named it (for the message)
+     */
+    public Diagnostics missingEntries(Map<CargoPackage, Version> versions, List<CargoPackage> members,
+            List<Path> changed, String ref) {
+        Map<CargoPackage, List<Path>> byCrate = new LinkedHashMap<>();
+        for (Path p : changed) {
+            CargoPackage owner = null;
+            for (CargoPackage m : members) {
+                Path dir = m.dir().toAbsolutePath().normalize();
+                if (p.startsWith(dir) && (owner == null || dir.startsWith(owner.dir().toAbsolutePath().normalize()))) {
+                    owner = m;
+                }
+            }
+            if (owner != null && versions.containsKey(owner) && !p.equals(fileOf(owner).toAbsolutePath().normalize())) {
+                byCrate.computeIfAbsent(owner, k -> new java.util.ArrayList<>()).add(p);
+            }
+        }
+        Diagnostics diags = new Diagnostics();
+        Map<Path, Map<CargoPackage, Version>> files = byFile(versions);
+        for (Map.Entry<Path, Map<CargoPackage, Version>> f : files.entrySet()) {
+            List<CargoPackage> touched = f.getValue().keySet().stream().filter(byCrate::containsKey).toList();
+            if (touched.isEmpty()) {
+                continue;
+            }
+            Changelog log = read(f.getKey(), diags);
+            if (log == null) {
+                continue;
+            }
+            Changelog.Section open = log.unreleased();
+            if (open != null && open.hasEntries()) {
+                continue;
+            }
+            List<String> paths = touched.stream().flatMap(c -> byCrate.get(c).stream())
+                    .map(p -> root.toAbsolutePath().normalize().relativize(p).toString().replace('\\', '/')).toList();
+            String names = String.join(", ", touched.stream().map(CargoPackage::name).toList());
+            String shown = String.join(", ", paths.subList(0, Math.min(5, paths.size())))
+                    + (paths.size() > 5 ? " and " + (paths.size() - 5) + " more" : "");
+            HeadingStyle style = log.style();
+            String heading = (style.setext() ? "" : style.atxPrefix()) + (open != null ? open.heading()
+                    : log.unreleasedHeading());
+            diags.error(open != null ? log.at(open.line(), 1) : log.at(1, 1), names + " changed since " + ref + " ("
+                    + shown + "), but " + (open != null ? "the '" + heading + "' section has no entry"
+                            : "the changelog has no '" + heading + "' section"), open != null
+                                    ? "list the change under '" + heading + "'"
+                                    : "add '" + heading + "' with the change above the newest release");
+        }
+        return diags;
+    }
+
     /** A link template with {@code {crate}} filled in (for a per-crate file). */
     private static String withCrate(String template, String crate) {
         return template == null || crate == null ? template : template.replace("{crate}", crate);

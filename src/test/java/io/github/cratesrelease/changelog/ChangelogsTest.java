@@ -171,6 +171,67 @@ class ChangelogsTest {
         assertEquals(cargoToml, Files.readString(w.root().resolve("crates/a/Cargo.toml")));
     }
 
+    @Test
+    void sinceARefEachChangedCrateNeedsAnEntryAndTheHintMakesTheCheckPass() throws IOException {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("b", "1.0.0", "")
+                .crate("c", "2.0.0", "")
+                .file("crates/a/src/lib.rs", "pub fn a() {}\n")
+                .file("crates/a/CHANGELOG.md", log("", "0.3.0"))
+                .file("crates/b/CHANGELOG.md", log("", "1.0.0"))
+                .file("crates/c/CHANGELOG.md", log("", "2.0.0"))
+                .spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n");
+        git(w.root(), "init", "-q", "-b", "main");
+        git(w.root(), "add", "-A");
+        git(w.root(), "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+        git(w.root(), "tag", "base");
+        // a branch: a's code changes (committed), b gets a new file (untracked) and an entry, c is untouched
+        Files.writeString(w.root().resolve("crates/a/src/lib.rs"), "pub fn a() -> u8 { 1 }\n");
+        git(w.root(), "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "a returns 1");
+        Files.writeString(w.root().resolve("crates/b/src/extra.rs"), "pub fn extra() {}\n");
+        Files.writeString(w.root().resolve("crates/b/CHANGELOG.md"), log("- `extra`.\n", "1.0.0"));
+        Path spec = w.root().resolve("release.yaml");
+
+        // without -Dcrates.since the released versions are all there: the check passes
+        changelogCheck(new RecordingReporter(), spec, false);
+        ReleaseException e = assertThrows(ReleaseException.class, () -> since(spec, "base"));
+        assertEquals(List.of("crates/a/CHANGELOG.md:3:1: a changed since base (crates/a/src/lib.rs), but the "
+                + "'## [Unreleased]' section has no entry (list the change under '## [Unreleased]')"),
+                e.diagnostics().all().stream().map(d -> d.format().replace(w.root() + "/", "")).toList());
+
+        // crates:review against the same base shows it, as a warning in the changelog category
+        RecordingReporter rout = new RecordingReporter();
+        try (RunContext ctx = Contexts.of(env(), rout, spec)) {
+            var report = io.github.cratesrelease.review.ReviewGoal.review(ctx,
+                    new io.github.cratesrelease.review.ReviewOptions("base", "never", null));
+            assertTrue(report.findings().stream().anyMatch(f -> f.category().equals("changelog")
+                    && f.file().equals("crates/a/CHANGELOG.md") && f.line() == 3
+                    && f.message().startsWith("a changed since base (crates/a/src/lib.rs)")),
+                    report.findings().toString());
+        }
+
+        // the hint, applied as written: an entry under the heading
+        Files.writeString(w.root().resolve("crates/a/CHANGELOG.md"), log("- `a` returns 1.\n", "0.3.0"));
+        RecordingReporter out = new RecordingReporter();
+        since(spec, "base", out);
+        assertTrue(out.text().contains("with an entry for each crate changed since base"), out.text());
+
+        ReleaseException bad = assertThrows(ReleaseException.class, () -> since(spec, "no-such-ref"));
+        assertTrue(bad.fullMessage().contains("-Dcrates.since=no-such-ref names no commit of this repository"),
+                bad.fullMessage());
+    }
+
+    private static void since(Path spec, String ref) {
+        since(spec, ref, new RecordingReporter());
+    }
+
+    private static void since(Path spec, String ref, RecordingReporter out) {
+        try (RunContext ctx = Contexts.of(env(), out, spec)) {
+            SpecGoals.changelogCheck(ctx, false, ref);
+        }
+    }
+
     private static String git(Path dir, String... args) {
         List<String> cmd = new java.util.ArrayList<>(List.of("git"));
         cmd.addAll(List.of(args));
