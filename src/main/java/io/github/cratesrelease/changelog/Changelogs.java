@@ -107,7 +107,7 @@ public final class Changelogs {
         return diags;
     }
 
-    private void checkRelease(Changelog log, Version v, String who, Diagnostics diags) {
+    static void checkRelease(Changelog log, Version v, String who, Diagnostics diags) {
         Changelog.Section s = log.release(v);
         Changelog.Section unreleased = log.unreleased();
         HeadingStyle style = log.style();

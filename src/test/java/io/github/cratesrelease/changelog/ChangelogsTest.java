@@ -222,6 +222,24 @@ class ChangelogsTest {
                 bad.fullMessage());
     }
 
+    @Test
+    void theSpecsHeadingTemplateWritesTheFirstReleaseAndAWrongOneIsLocated() throws IOException {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .file("CHANGELOG.md", "# Changelog\n\n# Unreleased\n\n- First.\n")
+                .spec("version: 1\nchangelog:\n  heading: '# v{version} ({date:MMMM do, yyyy})'\n");
+        bump(w, new RecordingReporter(), false);
+        assertEquals("# Changelog\n\n# Unreleased\n\n# v0.3.1 (November 21st, 2026)\n\n- First.\n",
+                Files.readString(w.root().resolve("CHANGELOG.md")));
+        changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), false);
+
+        w.spec("version: 1\nchangelog:\n  heading: 'v{version} ({date})'\n");
+        ReleaseException e = assertThrows(ReleaseException.class,
+                () -> changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), false));
+        assertTrue(e.fullMessage().contains("release.yaml:3:12: changelog.heading 'v{version} ({date})' is not a "
+                + "heading template: the heading template must start with '#'"), e.fullMessage());
+    }
+
     private static void since(Path spec, String ref) {
         since(spec, ref, new RecordingReporter());
     }
