@@ -223,6 +223,24 @@ class ChangelogsTest {
     }
 
     @Test
+    void eachPerCrateChangelogKeepsItsOwnStyle() throws IOException {
+        String a = "# Unreleased\n\n- Faster a.\n\n# 0.3.0 (July 20th, 2026)\n\n- First.\n";
+        String b = "# Changelog\n\n## Unreleased\n\n- Fixed b.\n\n## v1.0.0 (2026-10-01)\n\n### Features\n\n"
+                + "- First.\n";
+        TestWorkspace w = perCrate().file("crates/a/CHANGELOG.md", a).file("crates/b/CHANGELOG.md", b);
+        Path spec = w.root().resolve("release.yaml");
+        changelogCheck(new RecordingReporter(), spec, false);
+        bump(w, new RecordingReporter(), false);
+        assertEquals(a.replace("# Unreleased\n", "# Unreleased\n\n# 0.3.1 (November 21st, 2026)\n"),
+                Files.readString(w.root().resolve("crates/a/CHANGELOG.md")));
+        assertEquals(b.replace("## Unreleased\n", "## Unreleased\n\n## v1.0.1 (2026-11-21)\n"),
+                Files.readString(w.root().resolve("crates/b/CHANGELOG.md")));
+        RecordingReporter out = new RecordingReporter();
+        changelogCheck(out, spec, false);
+        assertTrue(out.text().contains("Changelogs ready for the release of 2 crate(s)"), out.text());
+    }
+
+    @Test
     void theSpecsHeadingTemplateWritesTheFirstReleaseAndAWrongOneIsLocated() throws IOException {
         TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
                 .crate("a", "0.3.0", "")
