@@ -4,28 +4,41 @@ import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.semver.Version;
 import java.nio.file.Path;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * A Keep a Changelog file (https://keepachangelog.com/en/1.1.0/): level-2 headings for the unreleased section and
- * for each release ({@code ## [1.2.0] - 2026-11-21}), link references at the bottom ({@code [1.2.0]: https://...}).
- * Parsing reports every malformed heading located at its line and column; the text is kept line by line so edits
- * touch only the lines they must.
+ * A changelog as projects write them: an unreleased section and one section per release, each under a heading of
+ * the release level (ATX or setext), in the {@link HeadingStyle} the file's newest release headings show (or the
+ * spec states). Headings below the release level are content. Every release is read; the problems of a release's
+ * heading are kept by version, so a check can be strict on the releases it is about and lenient on history. The
+ * text is kept line by line (line breaks included) so edits touch only the lines they must.
  */
 public final class Changelog {
 
-    /** A level-2 section: the unreleased one ({@code version == null}) or a release. */
-    public record Section(int line, String heading, Version version, LocalDate date, boolean hasEntries) {
+    /** What a section is. */
+    public enum Kind { UNRELEASED, RELEASE, OTHER }
+
+    /**
+     * A section under a heading of the release level. {@code line} is the heading's line; {@code version} is the
+     * release's (or, for an unreleased section written {@code ## 5.0.0 - TBD}, the version it is for); {@code date}
+     * null when there is none (or it is malformed).
+     */
+    public record Section(int line, String heading, Version version, LocalDate date, boolean hasEntries, Kind kind,
+            int headingEnd, int end, int column, HeadingStyle.Match match, String dateText) {
         public boolean unreleased() {
-            return version == null;
+            return kind == Kind.UNRELEASED;
+        }
+
+        public boolean release() {
+            return kind == Kind.RELEASE;
         }
     }
 
@@ -33,154 +46,117 @@ public final class Changelog {
     public record Link(int line, String label, String url) {
     }
 
-    private static final Pattern HEADING = Pattern.compile("^##(?!#)\\s*(.*?)\\s*$");
-    private static final Pattern RELEASE = Pattern.compile(
-            "^\\[?(?<v>[0-9][^\\]\\s]*)\\]?(?:(?<sep>\\s+-\\s+|\\s+)(?<date>\\S+))?(?<rest>\\s+.*)?$");
-    private static final Pattern DATE = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})$");
-    private static final Pattern LINK = Pattern.compile("^\\[([^\\]]+)\\]:\\s*(\\S+)\\s*$");
-    private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
+    /**
+     * A finding about one release's heading: an error when that release is checked; in history, a warning only when
+     * {@code unreadable} (no date where the file dates releases, a malformed date, a version twice), not for a
+     * heading that is merely written another way.
+     */
+    record Problem(Version version, Location at, String message, String hint, boolean unreadable) {
+    }
 
     private final Path file;
     private final String unreleasedHeading;
     private final List<String> lines;
+    private final List<String> plain = new ArrayList<>();
     private final boolean trailingNewline;
+    private final MarkdownOutline outline;
+    private final HeadingStyle style;
+    private final boolean styleLearned;
     private final List<Section> sections = new ArrayList<>();
     private final List<Link> links = new ArrayList<>();
+    private final List<Problem> history = new ArrayList<>();
     private final Diagnostics problems = new Diagnostics();
+    private final Map<Integer, String> underlines = new HashMap<>();
 
     /**
      * @param unreleasedHeading the configured heading text without {@code ## } (matched ignoring case, spacing and
-     *                          brackets, so {@code Unreleased} matches {@code ## [Unreleased]})
+     *                          brackets, so {@code Unreleased} matches {@code ## [Unreleased]}); a heading with the
+     *                          word "unreleased" and no version is taken as the unreleased section too
      */
     public Changelog(Path file, String text, String unreleasedHeading) {
+        this(file, text, unreleasedHeading, null);
+    }
+
+    /** @param declared the style the spec states ({@code changelog.heading}), or null to learn it from the file */
+    public Changelog(Path file, String text, String unreleasedHeading, HeadingStyle declared) {
         this.file = file;
         this.unreleasedHeading = unreleasedHeading;
         this.trailingNewline = text.endsWith("\n");
         this.lines = new ArrayList<>(List.of((trailingNewline ? text.substring(0, text.length() - 1) : text)
                 .split("\n", -1)));
-        parse();
-    }
-
-    private void parse() {
-        boolean fenced = false;
-        int open = -1;
-        String openHeading = null;
-        Version openVersion = null;
-        LocalDate openDate = null;
-        boolean entries = false;
-        Map<Version, Integer> seen = new HashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = stripCr(lines.get(i));
-            if (FENCE.matcher(line).find()) {
-                fenced = !fenced;
-            }
-            if (fenced) {
-                entries |= open >= 0;
-                continue;
-            }
-            Matcher link = LINK.matcher(line);
-            if (link.matches()) {
-                links.add(new Link(i + 1, link.group(1), link.group(2)));
-                continue;
-            }
-            Matcher h = HEADING.matcher(line);
-            if (h.matches()) {
-                if (open >= 0) {
-                    sections.add(new Section(open, openHeading, openVersion, openDate, entries));
+        lines.forEach(l -> plain.add(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l));
+        this.outline = new MarkdownOutline(plain);
+        outline.links.forEach(l -> links.add(new Link(l.line(), l.label(), l.url())));
+        outline.headings.stream().filter(MarkdownOutline.Heading::setext)
+                .forEach(h -> underlines.put(h.line(), plain.get(h.underline() - 1)));
+        Map<MarkdownOutline.Heading, HeadingStyle.Sample> samples = new LinkedHashMap<>();
+        for (MarkdownOutline.Heading h : outline.headings) {
+            if (!isUnreleased(h.text())) {
+                HeadingStyle.Sample s = HeadingStyle.sample(h, plain.get(h.line() - 1), underlines.get(h.line()),
+                        plain.subList(h.lastLine(), Math.min(plain.size(), h.lastLine() + 3)));
+                if (s != null) {
+                    samples.put(h, s);
                 }
-                open = i + 1;
-                openHeading = h.group(1);
-                openVersion = null;
-                openDate = null;
-                entries = false;
-                if (!isUnreleased(openHeading)) {
-                    int col = line.indexOf(openHeading) + 1;
-                    Release r = release(openHeading, i + 1, col);
-                    if (r == null) {
-                        open = -1;
-                        continue;
-                    }
-                    openVersion = r.version;
-                    openDate = r.date;
-                    Integer before = seen.putIfAbsent(openVersion, i + 1);
-                    if (before != null) {
-                        problems.error(at(i + 1, col), "a second section for version " + openVersion
-                                + " (the first is at line " + before + ")", "merge the two sections into one");
-                    }
-                }
-                continue;
-            }
-            if (open >= 0 && !line.isBlank() && !line.startsWith("#")) {
-                entries = true;
             }
         }
-        if (open >= 0) {
-            sections.add(new Section(open, openHeading, openVersion, openDate, entries));
-        }
-        if (sections.stream().filter(Section::unreleased).count() > 1) {
-            Section second = sections.stream().filter(Section::unreleased).skip(1).findFirst().orElseThrow();
-            problems.error(at(second.line(), 1), "a second '## " + second.heading() + "' section",
-                    "keep one unreleased section, at the top");
-        }
+        int level = declared != null ? declared.level() : releaseLevel(samples);
+        HeadingStyle learned = HeadingStyle.learn(newestFirst(samples, level));
+        this.styleLearned = declared == null && learned != null;
+        this.style = declared != null ? declared : learned != null ? learned
+                : new HeadingStyle(level, false, HeadingStyle.KEEP_A_CHANGELOG.text(), DateFormat.ISO, null, 0,
+                        "#".repeat(level) + " ", null);
+        new SectionReader(this, samples, level).read();
+        checkUnreleasedSections();
     }
 
-    private record Release(Version version, LocalDate date) {
+    /** The level most of the first five headings with a version share (the first wins a tie); else the unreleased one's. */
+    private int releaseLevel(Map<MarkdownOutline.Heading, HeadingStyle.Sample> samples) {
+        Map<Integer, Integer> count = new LinkedHashMap<>();
+        samples.keySet().stream().limit(5).forEach(h -> count.merge(h.level(), 1, Integer::sum));
+        if (count.isEmpty()) {
+            return outline.headings.stream().filter(h -> isUnreleased(h.text())).mapToInt(MarkdownOutline.Heading::level)
+                    .findFirst().orElse(2);
+        }
+        return count.entrySet().stream().max(Comparator.comparingInt(Map.Entry::getValue)).orElseThrow().getKey();
     }
 
-    private Release release(String heading, int line, int col) {
-        Matcher m = RELEASE.matcher(heading);
-        String expected = "write '## [X.Y.Z] - YYYY-MM-DD', or '## " + unreleasedHeading
-                + "' for the unreleased section (changelog.unreleased-heading in the spec)";
-        if (!m.matches()) {
-            problems.error(at(line, col), "heading '## " + heading + "' is neither a release nor the unreleased section",
-                    expected);
-            return null;
-        }
-        Version v;
-        try {
-            v = Version.parse(m.group("v"));
-        } catch (IllegalArgumentException e) {
-            problems.error(at(line, col), "'" + m.group("v") + "' in heading '## " + heading + "' is not a version",
-                    expected);
-            return null;
-        }
-        String date = m.group("date");
-        int dateCol = date == null ? col : col + m.start("date");
-        if (date == null) {
-            problems.error(at(line, col), "release " + v + " has no date", "write '## [" + v + "] - YYYY-MM-DD'");
-            return new Release(v, null);
-        }
-        if (!m.group("sep").contains("-")) {
-            problems.error(at(line, dateCol), "release " + v + ": the date must follow ' - '",
-                    "write '## [" + v + "] - " + date + "'");
-        }
-        Matcher d = DATE.matcher(date);
-        LocalDate parsed = null;
-        if (d.matches()) {
-            try {
-                parsed = LocalDate.of(Integer.parseInt(d.group(1)), Integer.parseInt(d.group(2)),
-                        Integer.parseInt(d.group(3)));
-            } catch (DateTimeException e) {
-                parsed = null;
+    /** The samples at the release level, newest first (a file written oldest-first is read from the bottom). */
+    private static List<HeadingStyle.Sample> newestFirst(Map<MarkdownOutline.Heading, HeadingStyle.Sample> samples,
+            int level) {
+        List<HeadingStyle.Sample> out = new ArrayList<>();
+        List<Version> versions = new ArrayList<>();
+        samples.forEach((h, s) -> {
+            if (h.level() == level) {
+                out.add(s);
+                HeadingStyle.Match m = s.style().match(h.text());
+                versions.add(m == null ? null : m.version());
             }
+        });
+        if (versions.size() > 1 && versions.get(0) != null && versions.get(versions.size() - 1) != null
+                && versions.get(0).compareTo(versions.get(versions.size() - 1)) < 0) {
+            java.util.Collections.reverse(out);
         }
-        if (parsed == null) {
-            problems.error(at(line, dateCol), "release " + v + " has a malformed date '" + date + "'",
-                    "write the date as YYYY-MM-DD (ISO 8601), e.g. " + LocalDate.of(2026, 1, 31));
+        return out;
+    }
+
+    private void checkUnreleasedSections() {
+        List<Section> unreleased = sections.stream().filter(Section::unreleased).toList();
+        if (unreleased.size() > 1) {
+            Section second = unreleased.get(1);
+            problems.error(at(second.line(), 1), "a second unreleased section '" + second.heading() + "' (the first "
+                    + "is at line " + unreleased.get(0).line() + ")", "keep one unreleased section, at the top");
         }
-        return new Release(v, parsed);
     }
 
-    private boolean isUnreleased(String heading) {
-        return normalize(heading).equals(normalize(unreleasedHeading));
+    boolean isUnreleased(String heading) {
+        String n = normalize(heading);
+        return n.equals(normalize(unreleasedHeading)) || n.contains("unreleased")
+                && !HeadingStyle.VERSION_TOKEN.matcher(heading).find();
     }
 
-    private static String normalize(String s) {
-        return s.replace("[", "").replace("]", "").replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static String stripCr(String line) {
-        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+    static String normalize(String s) {
+        return s.replace("\\[", "").replace("[", "").replace("]", "").replaceAll("\\s+", " ").trim()
+                .toLowerCase(Locale.ROOT);
     }
 
     Location at(int line, int col) {
@@ -195,9 +171,42 @@ public final class Changelog {
         return unreleasedHeading;
     }
 
-    /** Malformed headings, duplicate sections, malformed dates. */
+    /** The release-heading style: learned from the file, stated in the spec, or Keep a Changelog's. */
+    public HeadingStyle style() {
+        return style;
+    }
+
+    /** Whether {@link #style()} was learned from the file's release headings. */
+    public boolean styleLearned() {
+        return styleLearned;
+    }
+
+    /** Problems that are errors whatever is checked: a second unreleased section. */
     public Diagnostics problems() {
         return problems;
+    }
+
+    /** The problems of the heading(s) of one release, as errors (it is the release being checked). */
+    public Diagnostics problemsOf(Version v) {
+        Diagnostics d = new Diagnostics();
+        history.stream().filter(p -> v.equals(p.version())).forEach(p -> d.error(p.at(), p.message(), p.hint()));
+        return d;
+    }
+
+    /** At most one warning for the problems of the other releases (history is read leniently). */
+    public Diagnostics historyWarning(Set<Version> checked) {
+        Diagnostics d = new Diagnostics();
+        List<Problem> rest = history.stream().filter(p -> p.unreadable() && !checked.contains(p.version())).toList();
+        if (!rest.isEmpty()) {
+            Problem p = rest.get(0);
+            d.warning(p.at(), p.message() + (rest.size() == 1 ? "" : " (and " + (rest.size() - 1) + " more problem(s) "
+                    + "in older sections, read leniently)"), p.hint());
+        }
+        return d;
+    }
+
+    List<Problem> history() {
+        return history;
     }
 
     public List<Section> sections() {
@@ -212,8 +221,9 @@ public final class Changelog {
         return sections.stream().filter(Section::unreleased).findFirst().orElse(null);
     }
 
+    /** The (first) section of a release, or null. */
     public Section release(Version v) {
-        return sections.stream().filter(s -> v.equals(s.version())).findFirst().orElse(null);
+        return sections.stream().filter(s -> s.release() && v.equals(s.version())).findFirst().orElse(null);
     }
 
     /**
@@ -221,23 +231,24 @@ public final class Changelog {
      * references at the bottom or the end, trimmed.
      */
     public String body(Section s) {
-        int end = lines.size();
-        for (Section o : sections) {
-            if (o.line() > s.line() && o.line() - 1 < end) {
-                end = o.line() - 1;
-            }
-        }
+        int end = s.end();
         for (Link l : links) {
             if (l.line() > s.line() && l.line() - 1 < end) {
                 end = l.line() - 1;
             }
         }
-        return String.join("\n", lines.subList(Math.min(s.line(), end), end)).strip();
+        return String.join("\n", plain.subList(Math.min(s.headingEnd(), end), end)).strip();
     }
 
-    /** The newest release section (the first one below the top), or null. */
+    /** The newest release (the highest version), or null. */
     public Section latestRelease() {
-        return sections.stream().filter(s -> !s.unreleased()).findFirst().orElse(null);
+        return sections.stream().filter(Section::release).max(Comparator.comparing(Section::version)).orElse(null);
+    }
+
+    /** The newest release below a version, or null. */
+    Section previousOf(Version v) {
+        return sections.stream().filter(s -> s.release() && s.version().compareTo(v) < 0)
+                .max(Comparator.comparing(Section::version)).orElse(null);
     }
 
     /** The label the unreleased section's link uses: the bracketed part of its heading, else the heading. */
@@ -251,16 +262,32 @@ public final class Changelog {
         return lines;
     }
 
+    MarkdownOutline outline() {
+        return outline;
+    }
+
+    void addSection(Section s) {
+        sections.add(s);
+    }
+
+    void addProblem(Problem p) {
+        history.add(p);
+    }
+
     boolean trailingNewline() {
         return trailingNewline;
     }
 
     /** 1-based line's text without its line break. */
     String line(int line) {
-        return stripCr(lines.get(line - 1));
+        return plain.get(line - 1);
     }
 
-    /** The line break style of the file ("\r\n" when its lines end so). */
+    int lineCount() {
+        return plain.size();
+    }
+
+    /** The line break style of the file ("\r" to add before "\n" when its lines end so). */
     String lineEnd() {
         return !lines.isEmpty() && lines.get(0).endsWith("\r") ? "\r" : "";
     }

@@ -4,18 +4,22 @@ import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.semver.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Turns a changelog's unreleased section into the section of a release: its heading becomes
- * {@code ## [X.Y.Z] - YYYY-MM-DD}, a fresh empty unreleased section goes on top, and with link templates the
- * release's compare link is added and the unreleased link moves on. Every other line stays as it was.
+ * Turns a changelog's unreleased section into the section of a release, in the file's own heading style: a fresh
+ * unreleased heading stays on top (an open {@code ## 5.0.0 - TBD} section is dated in place instead), and the
+ * release's compare link is added in the file's label form and order while the unreleased link moves on. Every other
+ * byte stays as it was, line breaks included.
  */
 public final class Promotion {
 
     /**
-     * @param compareLink    template with {@code {previous}} and {@code {version}}, or null
-     * @param unreleasedLink template with {@code {previous}}, or null
+     * @param compareLink    template with {@code {previous}} and {@code {version}}, or null (learned from the file)
+     * @param unreleasedLink template with {@code {previous}}, or null (learned from the file)
      */
     public record Links(String compareLink, String unreleasedLink) {
         public static final Links NONE = new Links(null, null);
@@ -34,54 +38,70 @@ public final class Promotion {
             diags.error(log.at(existing.line(), 1), "there is already a section for " + version,
                     "bump to another version, or remove the section if it was never released");
         }
+        HeadingStyle style = log.style();
+        if (unreleased != null && unreleased.version() != null && !unreleased.version().equals(version)) {
+            diags.error(log.at(unreleased.line(), unreleased.column()), "the open section '" + unreleased.heading()
+                    + "' is for " + unreleased.version() + ", but the bump makes " + version, "bump to it "
+                            + "(-Dcrates.version=" + unreleased.version() + "), or write '" + (style.setext() ? ""
+                                    : style.atxPrefix()) + unreleased.heading().replace(unreleased.version().toString(),
+                                            version.toString()) + "'");
+        }
+        if (unreleased != null && unreleased.version() != null) {
+            diags.addAll(log.problemsOf(unreleased.version()));
+        }
+        Changelog.Section previous = log.previousOf(version);
+        String compare = null;
+        if (style.hasCompare() && !diags.hasErrors()) {
+            compare = LinkForms.headingCompare(log, previous, version, links.compareLink());
+            if (compare == null) {
+                diags.error(log.at(unreleased.line(), 1), "the release headings carry a compare link, but there is "
+                        + "none to derive for " + version, "set changelog.compare-link, e.g. "
+                                + "'https://github.com/OWNER/REPO/compare/v{previous}...v{version}'");
+            }
+        }
         if (diags.hasErrors()) {
             return null;
         }
+        diags.addAll(log.historyWarning(Set.of()));
         String eol = log.lineEnd();
-        Changelog.Section previous = log.latestRelease();
-        List<String> lines = new ArrayList<>(log.lines());
-        int at = unreleased.line() - 1;
-        String original = lines.get(at);
-        lines.set(at, "## [" + version + "] - " + date + eol);
-        lines.add(at, original);
-        lines.add(at + 1, eol);
-        if (links.compareLink() != null || links.unreleasedLink() != null) {
-            String label = Changelog.linkLabel(unreleased.heading());
-            Changelog.Link unreleasedRef = log.links().stream().filter(l -> l.label().equalsIgnoreCase(label))
-                    .findFirst().orElse(null);
-            Changelog.Link firstVersionRef = log.links().stream().filter(l -> isVersion(l.label())).findFirst()
-                    .orElse(null);
-            String unreleasedUrl = links.unreleasedLink() == null ? null
-                    : links.unreleasedLink().replace("{previous}", version.toString());
+        Map<Integer, List<String>> before = new HashMap<>();  // 0-based index -> lines inserted before it
+        Map<Integer, String> replace = new HashMap<>();
+        List<String> end = new ArrayList<>();
+        List<String> heading = style.lines(version, date, compare);
+        if (unreleased.version() != null) {
+            // '## 5.0.0 - TBD' becomes '## 5.0.0 - 2026-11-21' where it is
+            replace.put(unreleased.line() - 1, heading.get(0));
+            if (style.setext() && unreleased.headingEnd() > unreleased.line()) {
+                replace.put(unreleased.line(), heading.get(1));
+            }
+        } else {
             List<String> add = new ArrayList<>();
-            if (unreleasedUrl != null && unreleasedRef == null) {
-                add.add("[" + label + "]: " + unreleasedUrl + eol);
+            add.add("");
+            add.addAll(heading);
+            before.put(unreleased.headingEnd(), add);
+        }
+        LinkForms.update(log, unreleased, previous, version, links, before, replace, end);
+        List<String> out = new ArrayList<>();
+        List<String> lines = log.lines();
+        for (int i = 0; i <= lines.size(); i++) {
+            for (String l : before.getOrDefault(i, List.of())) {
+                out.add(l + eol);
             }
-            if (links.compareLink() != null && previous != null) {
-                add.add("[" + version + "]: " + links.compareLink().replace("{previous}", previous.version().toString())
-                        .replace("{version}", version.toString()) + eol);
-            }
-            if (unreleasedUrl != null && unreleasedRef != null) {
-                lines.set(index(unreleasedRef, unreleased), "[" + unreleasedRef.label() + "]: " + unreleasedUrl + eol);
-            }
-            if (!add.isEmpty()) {
-                int insert;
-                if (unreleasedRef != null && (firstVersionRef == null || unreleasedRef.line() < firstVersionRef.line())) {
-                    insert = index(unreleasedRef, unreleased) + 1; // right after the unreleased link
-                } else if (firstVersionRef != null) {
-                    insert = index(firstVersionRef, unreleased);
-                } else {
-                    insert = lines.size();
-                    while (insert > 0 && lines.get(insert - 1).replace("\r", "").isBlank()) {
-                        insert--;
-                    }
-                    lines.add(insert, eol);
-                    insert++;
-                }
-                lines.addAll(insert, add);
+            if (i < lines.size()) {
+                out.add(replace.containsKey(i) ? replace.get(i) + eol : lines.get(i));
             }
         }
-        return String.join("\n", lines) + (log.trailingNewline() ? "\n" : "");
+        if (!end.isEmpty()) {
+            int at = out.size();
+            while (at > 0 && out.get(at - 1).replace("\r", "").isBlank()) {
+                at--;
+            }
+            List<String> tail = new ArrayList<>();
+            tail.add(eol);
+            end.forEach(l -> tail.add(l + eol));
+            out.addAll(at, tail);
+        }
+        return String.join("\n", out) + (log.trailingNewline() ? "\n" : "");
     }
 
     /**
@@ -92,32 +112,21 @@ public final class Promotion {
     static Changelog.Section checkUnreleased(Changelog log, Version version, boolean requireEntries,
             Diagnostics diags) {
         Changelog.Section unreleased = log.unreleased();
-        String heading = log.unreleasedHeading();
+        HeadingStyle style = log.style();
+        String heading = style.setext() ? log.unreleasedHeading() : style.atxPrefix() + log.unreleasedHeading();
         if (unreleased == null) {
-            diags.error(log.at(1, 1), "no '## " + heading + "' section to " + (version == null
-                    ? "promote on the next bump" : "release as " + version), "add '## " + heading + "' with the "
-                            + "changes of " + (version == null ? "the next version" : version)
+            diags.error(log.at(1, 1), "no '" + heading + "' section to " + (version == null
+                    ? "promote on the next bump" : "release as " + version), "add '" + heading + "'"
+                            + (style.setext() ? " underlined with '" + (style.level() == 1 ? "===" : "---") + "'" : "")
+                            + " with the changes of " + (version == null ? "the next version" : version)
                             + " above the newest release");
         } else if (!unreleased.hasEntries() && requireEntries) {
-            diags.error(log.at(unreleased.line(), 1), "the '## " + unreleased.heading() + "' section is empty"
+            diags.error(log.at(unreleased.line(), 1), "the '" + (style.setext() ? "" : style.atxPrefix())
+                    + unreleased.heading() + "' section is empty"
                     + (version == null ? "" : ", so " + version + " would be released with no entry"),
                     "list the changes under it (### Added, ### Changed, ### Fixed...), or set "
                             + "changelog.require-unreleased-entries: false");
         }
         return unreleased;
-    }
-
-    /** Index of a link line in the promoted text: lines below the unreleased heading moved down by two. */
-    private static int index(Changelog.Link link, Changelog.Section unreleased) {
-        return link.line() - 1 + (link.line() > unreleased.line() ? 2 : 0);
-    }
-
-    private static boolean isVersion(String label) {
-        try {
-            Version.parse(label);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

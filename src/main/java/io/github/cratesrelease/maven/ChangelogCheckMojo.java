@@ -8,7 +8,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Checks the changelogs of the crates to release: a dated, non-empty section for each crate's current version, and
  * well-formed headings and dates. With {@code -Dcrates.beforeBump}, checks that the unreleased section is ready to
- * be promoted instead. Each finding is located (file:line:col) with the fix.
+ * be promoted instead; with {@code -Dcrates.since=<ref>}, that every released crate changed since the ref has an
+ * entry. Each finding is located (file:line:col) with the fix.
  */
 @Mojo(name = "changelog-check", requiresProject = false, threadSafe = true)
 public class ChangelogCheckMojo extends AbstractCratesMojo {
@@ -17,8 +18,15 @@ public class ChangelogCheckMojo extends AbstractCratesMojo {
     @Parameter(property = "crates.beforeBump", defaultValue = "false")
     private boolean beforeBump;
 
+    /**
+     * A git ref (e.g. {@code origin/main}): also fail for each released crate whose files changed since the ref (its
+     * merge base with HEAD, plus uncommitted and untracked files) while its unreleased section has no entry.
+     */
+    @Parameter(property = "crates.since")
+    private String since;
+
     @Override
     protected void doExecute(RunContext ctx) {
-        SpecGoals.changelogCheck(ctx, beforeBump);
+        SpecGoals.changelogCheck(ctx, beforeBump, since);
     }
 }

@@ -5,6 +5,7 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.plan.PlanWriter;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.RateLimits;
@@ -48,6 +49,14 @@ public final class SpecGoals {
 
     /** crates:changelog-check — fails with every located finding. */
     public static Analysis changelogCheck(RunContext ctx, boolean beforeBump) {
+        return changelogCheck(ctx, beforeBump, null);
+    }
+
+    /**
+     * crates:changelog-check; with {@code since} (a git ref), also each released crate changed since it whose
+     * unreleased section has no entry.
+     */
+    public static Analysis changelogCheck(RunContext ctx, boolean beforeBump, String since) {
         Analysis a = ctx.analysis();
         if (a.spec().changelog() == null) {
             ctx.out().info("The spec keeps no changelog (no changelog: section in " + a.spec().file().getFileName()
@@ -55,6 +64,10 @@ public final class SpecGoals {
             return a;
         }
         Diagnostics d = Analyzer.changelogFindings(a, beforeBump);
+        if (since != null && !since.isBlank()) {
+            GitRepo git = ctx.git(a.workspace().root());
+            d.addAll(Analyzer.changelogFindingsSince(a, git.isRepository() ? ctx.git(git.topLevel()) : git, since));
+        }
         Findings.report(ctx.out(), d);
         if (d.hasErrors()) {
             throw new ReleaseException("changelog check failed: " + d.errors().size() + " error(s)", d);
@@ -62,7 +75,9 @@ public final class SpecGoals {
         int n = a.releaseSet().released().size();
         Changelogs logs = new Changelogs(a.spec().changelog(), a.workspace().root());
         ctx.out().info("Changelog" + (a.spec().changelog().perCrate() ? "s" : "") + " ready "
-                + (beforeBump ? "for a bump" : "for the release of " + n + " crate(s)") + ": "
+                + (beforeBump ? "for a bump" : "for the release of " + n + " crate(s)")
+                + (since == null || since.isBlank() ? "" : ", with an entry for each crate changed since " + since)
+                + ": "
                 + a.releaseSet().released().values().stream().map(logs::fileOf).distinct()
                         .map(f -> Location.of(f).toString()).collect(Collectors.joining(", ")));
         return a;

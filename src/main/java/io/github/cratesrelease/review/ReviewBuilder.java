@@ -4,6 +4,7 @@ import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.RateLimits;
 import io.github.cratesrelease.review.ReviewReport.Finding;
@@ -21,13 +22,19 @@ final class ReviewBuilder {
 
     private final Path headTop;
     private final Path baseTop;
+    private final GitRepo git;
 
     /** @param headTop the repository's top; @param baseTop where the base revision's tree was extracted */
     private final io.github.cratesrelease.run.Invocation invocation;
 
-    ReviewBuilder(Path headTop, Path baseTop, io.github.cratesrelease.run.Invocation invocation) {
+    /**
+     * @param git        the repository (at its top), to name crates changed since the base without a changelog entry
+     * @param invocation how the user ran the review, to print the bump commands in the same form
+     */
+    ReviewBuilder(Path headTop, Path baseTop, GitRepo git, io.github.cratesrelease.run.Invocation invocation) {
         this.headTop = headTop;
         this.baseTop = baseTop;
+        this.git = git;
         this.invocation = invocation;
     }
 
@@ -78,6 +85,12 @@ final class ReviewBuilder {
         }
         List<Finding> headProblems = findings(head.diagnostics(), headTop, "validation");
         headProblems.addAll(findings(Analyzer.changelogFindings(head, false), headTop, "changelog"));
+        if (git != null) {  // a crate changed since the base with no entry in its unreleased section: a warning here
+            Diagnostics since = new Diagnostics();
+            Analyzer.changelogFindingsSince(head, git, baseCommit).all().forEach(d -> since.add(Diagnostic.warning(
+                    d.location(), d.message().replace(" since " + baseCommit, " since " + baseRef), d.hint())));
+            findings.addAll(findings(since, headTop, "changelog"));
+        }
         List<Finding> baseProblems = new ArrayList<>(findings(baseFindings, baseTop, "validation"));
         if (base != null) {
             baseProblems.addAll(findings(base.diagnostics(), baseTop, "validation"));

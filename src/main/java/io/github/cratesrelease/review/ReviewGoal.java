@@ -53,9 +53,8 @@ public final class ReviewGoal {
                     baseFindings = unreadable.diagnostics();
                 }
             }
-            ReviewReport report = new ReviewBuilder(top, baseDir.toAbsolutePath().normalize(),
-                    ctx.invocation()).build(base[0], base[1],
-                    headCommit, spec, baseAnalysis, baseFindings, head);
+            ReviewReport report = new ReviewBuilder(top, baseDir.toAbsolutePath().normalize(), git,
+                    ctx.invocation()).build(base[0], base[1], headCommit, spec, baseAnalysis, baseFindings, head);
             publish(ctx, options, report);
             return report;
         } finally {

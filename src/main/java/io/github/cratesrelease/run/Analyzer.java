@@ -5,7 +5,10 @@ import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.changelog.Changelogs;
+import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.plan.Planner;
@@ -119,5 +122,41 @@ public final class Analyzer {
             }
         }
         return new Changelogs(a.spec().changelog(), a.workspace().root()).check(versions, beforeBump);
+    }
+
+    /**
+     * For a pull request: each released crate whose files changed since {@code ref} (from where HEAD left it: the
+     * merge base, and uncommitted or untracked files) while its unreleased changelog section has no entry.
+     */
+    public static Diagnostics changelogFindingsSince(Analysis a, GitRepo git, String ref) {
+        if (a.spec().changelog() == null || ref == null || ref.isBlank()) {
+            return new Diagnostics();
+        }
+        String commit = git.commit(ref.strip());
+        if (commit == null) {
+            throw new ReleaseException(Diagnostic.error(Location.of(a.spec().file()), "-Dcrates.since=" + ref
+                    + " names no commit of this repository", "fetch it first (git fetch origin " + ref.strip()
+                            .replaceFirst("^origin/", "") + "), or name a commit, branch or tag"));
+        }
+        String base = git.mergeBase(commit, "HEAD");
+        Path top = git.topLevel().toAbsolutePath().normalize();
+        List<Path> changed = new java.util.ArrayList<>();
+        for (String line : git.git("git diff " + ref, "diff", "--name-only", base == null ? commit : base).stdout()) {
+            changed.add(top.resolve(line.strip()).normalize());
+        }
+        for (String line : git.git("git ls-files", "ls-files", "--others", "--exclude-standard", "--full-name")
+                .stdout()) {
+            changed.add(top.resolve(line.strip()).normalize());
+        }
+        Map<CargoPackage, Version> versions = new LinkedHashMap<>();
+        for (CargoPackage p : a.releaseSet().released().values()) {
+            try {
+                versions.put(p, Version.parse(p.version()));
+            } catch (IllegalArgumentException invalid) {
+                // the reconciler reports it, located
+            }
+        }
+        return new Changelogs(a.spec().changelog(), a.workspace().root()).missingEntries(versions,
+                a.workspace().members(), changed, ref.strip());
     }
 }

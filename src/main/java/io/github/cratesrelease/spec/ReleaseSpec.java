@@ -92,9 +92,11 @@ public record ReleaseSpec(
      * @param path            relative to the workspace root; may hold {@code {crate_dir}}
      * @param compareLink     template with {@code {previous}} and {@code {version}}, or null
      * @param unreleasedLink  template with {@code {previous}} for the unreleased section's link, or null
+     * @param heading         the release-heading template ({@code ## [{version}] - {date}}), or null: learned from
+     *                        the file
      */
     public record ChangelogSpec(String path, String unreleasedHeading, String compareLink, String unreleasedLink,
-            boolean requireUnreleasedEntries, Location location) {
+            boolean requireUnreleasedEntries, Location location, String heading, Location headingLocation) {
         public boolean perCrate() {
             return path.contains("{crate_dir}");
         }

@@ -224,9 +224,11 @@ public final class SpecLoader {
         String path = c.string("path");
         String heading = c.string("unreleased-heading");
         String require = c.string("require-unreleased-entries");
+        YamlNode.Entry template = c.entry("heading");
         return new ReleaseSpec.ChangelogSpec(path == null ? "CHANGELOG.md" : path,
                 heading == null ? "Unreleased" : heading, c.string("compare-link"), c.string("unreleased-link"),
-                require == null || Boolean.parseBoolean(require.toLowerCase(Locale.ROOT)), entry.key().location());
+                require == null || Boolean.parseBoolean(require.toLowerCase(Locale.ROOT)), entry.key().location(),
+                c.string("heading"), template == null ? null : template.value().location());
     }
 
     private static ReleaseSpec.WaitPolicy wait(YamlNode.Mapping w, ReleaseSpec.WaitPolicy base) {

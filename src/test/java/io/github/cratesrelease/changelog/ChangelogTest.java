@@ -33,7 +33,8 @@ class ChangelogTest {
     void promotionMovesTheUnreleasedEntriesUnderTheNewVersionAndUpdatesLinks() throws IOException {
         Changelog log = read("workspace.md", "Unreleased");
         assertTrue(log.problems().isEmpty(), log.problems().all().toString());
-        assertEquals(3, log.sections().size());
+        // the title '# Changelog' is a section of its own, neither a release nor the unreleased one
+        assertEquals(3, log.sections().stream().filter(s -> s.kind() != Changelog.Kind.OTHER).count());
         Diagnostics d = new Diagnostics();
         String text = Promotion.promote(log, Version.parse("0.5.0"), DAY, true, new Promotion.Links(
                 "https://github.com/example/orchestrator/compare/v{previous}...v{version}",
@@ -53,27 +54,42 @@ class ChangelogTest {
         Diagnostics d = new Diagnostics();
         String text = Promotion.promote(log, Version.parse("1.3.0"), DAY, true, Promotion.Links.NONE, d);
         assertEquals(golden("prerelease-heading.promoted.md"), text);
-        // with the default heading, the same file's heading is not a release heading: located, with the fix
-        Changelog wrong = read("prerelease-heading.md", "Unreleased");
-        Diagnostic e = wrong.problems().errors().get(0);
-        assertEquals(3, e.location().line());
-        assertTrue(e.message().contains("'## [Prerelease] - Unreleased' is neither a release nor the unreleased section"),
-                e.message());
-        assertTrue(e.hint().contains("changelog.unreleased-heading"), e.hint());
+        // with the default heading, '[Prerelease] - Unreleased' is read as the unreleased section too (it says so)
+        Changelog plain = read("prerelease-heading.md", "Unreleased");
+        assertEquals("[Prerelease] - Unreleased", plain.unreleased().heading());
+        assertEquals(text, Promotion.promote(plain, Version.parse("1.3.0"), DAY, true, Promotion.Links.NONE,
+                new Diagnostics()));
     }
 
     @Test
-    void malformedHeadingsAndDatesAreLocated() throws IOException {
+    void malformedHeadingsAreErrorsForTheReleaseCheckedAndOneWarningInHistory() throws IOException {
         Changelog log = read("malformed.md", "Unreleased");
-        List<String> found = log.problems().sorted().stream()
-                .map(x -> x.location().line() + ":" + x.location().column() + " " + x.message()).toList();
+        assertEquals("## [{version}] - {date}", log.style().template());
+        assertTrue(log.problems().isEmpty(), log.problems().all().toString());
+        List<String> found = new java.util.ArrayList<>();
+        for (String v : List.of("0.4.0", "0.3.1", "0.3.0", "0.2.0")) {
+            log.problemsOf(Version.parse(v)).sorted().forEach(x -> found.add(x.location().line() + ":"
+                    + x.location().column() + " " + x.message() + " (" + x.hint() + ")"));
+        }
         assertEquals(List.of(
-                "5:14 release 0.4.0 has a malformed date '2026-13-02'",
-                "8:12 release 0.3.1: the date must follow ' - '",
-                "11:4 release 0.3.0 has no date",
-                "14:4 heading '## Version three' is neither a release nor the unreleased section",
-                "17:14 release 0.2.0 has a malformed date '2026-02-30'",
-                "20:4 a second section for version 0.3.0 (the first is at line 11)"), found);
+                "5:14 release 0.4.0 has a malformed date '2026-13-02' (write the date as YYYY-MM-DD (ISO 8601): "
+                        + "'## [0.4.0] - " + java.time.LocalDate.now() + "')",
+                "8:4 the heading of release 0.3.1 is not in the file's style '## [{version}] - {date}' "
+                        + "(write '## [0.3.1] - 2026-08-20')",
+                "11:4 release 0.3.0 has no date (write '## [0.3.0] - " + java.time.LocalDate.now() + "')",
+                "20:4 a second section for version 0.3.0 (the first is at line 11) (merge the two sections into one)",
+                "17:14 release 0.2.0 has a malformed date '2026-02-30' (write the date as YYYY-MM-DD (ISO 8601): "
+                        + "'## [0.2.0] - " + java.time.LocalDate.now() + "')"), found);
+        // '## Version three' has no version: a section that is no release, not a problem
+        assertEquals(Changelog.Kind.OTHER, log.sections().stream().filter(s -> s.line() == 14).findFirst()
+                .orElseThrow().kind());
+        // history: one warning for the file, whatever the number of problems (0.3.1 is readable: not counted)
+        List<Diagnostic> history = log.historyWarning(java.util.Set.of(Version.parse("0.4.0"))).all();
+        assertEquals(1, history.size());
+        assertEquals("malformed.md:11:4: release 0.3.0 has no date (and 2 more problem(s) in older sections, read "
+                + "leniently)", history.get(0).location().toString().replaceAll(".*/", "") + ": "
+                        + history.get(0).message());
+        assertTrue(!history.get(0).isError());
     }
 
     @Test
@@ -106,7 +122,8 @@ class ChangelogTest {
         String out = Promotion.promote(log, Version.parse("0.2.0"), DAY, true,
                 new Promotion.Links("https://x/compare/v{previous}...v{version}", "https://x/compare/v{previous}...HEAD"),
                 d);
-        assertEquals("# Changelog\n\n## Unreleased\n\n## [0.2.0] - 2026-11-21\n- a\n\n```\n## not a heading\n```\n\n"
+        // the file writes '## 0.1.0 - 2026-01-05': the new heading is written so too
+        assertEquals("# Changelog\n\n## Unreleased\n\n## 0.2.0 - 2026-11-21\n- a\n\n```\n## not a heading\n```\n\n"
                 + "## 0.1.0 - 2026-01-05\n- b\n\n[Unreleased]: https://x/compare/v0.2.0...HEAD\n"
                 + "[0.2.0]: https://x/compare/v0.1.0...v0.2.0\n", out);
     }

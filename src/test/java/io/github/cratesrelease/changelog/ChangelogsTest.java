@@ -115,8 +115,12 @@ class ChangelogsTest {
         String msg = e.fullMessage().replace(w.root() + "/", "");
         assertTrue(msg.contains("crates/a/CHANGELOG.md:3:1: no section for a 0.3.0 (run crates:bump, which turns "
                 + "'## [Unreleased]' into '## [0.3.0] - "), msg);
-        assertTrue(msg.contains("crates/b/CHANGELOG.md:5:1: the section for b 1.0.0 is empty"), msg);
         assertTrue(msg.contains("release.yaml:2:1: changelog crates/c/CHANGELOG.md does not exist"), msg);
+        assertEquals(2, e.diagnostics().errors().size(), msg);
+        // an empty released section is history, not a reason to refuse: a warning
+        assertTrue(e.diagnostics().warnings().stream().anyMatch(x -> x.format().replace(w.root() + "/", "")
+                .equals("crates/b/CHANGELOG.md:5:1: the section for b 1.0.0 is empty (list the changes of 1.0.0 "
+                        + "under it)")), e.diagnostics().all().toString());
         // validate reports the same findings as warnings and passes
         RecordingReporter out = new RecordingReporter();
         validate(out, w.root().resolve("release.yaml"));
@@ -165,6 +169,103 @@ class ChangelogsTest {
         assertTrue(e.fullMessage().contains("files the bump edits have uncommitted changes: M crates/a/CHANGELOG.md"),
                 e.fullMessage());
         assertEquals(cargoToml, Files.readString(w.root().resolve("crates/a/Cargo.toml")));
+    }
+
+    @Test
+    void sinceARefEachChangedCrateNeedsAnEntryAndTheHintMakesTheCheckPass() throws IOException {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("b", "1.0.0", "")
+                .crate("c", "2.0.0", "")
+                .file("crates/a/src/lib.rs", "pub fn a() {}\n")
+                .file("crates/a/CHANGELOG.md", log("", "0.3.0"))
+                .file("crates/b/CHANGELOG.md", log("", "1.0.0"))
+                .file("crates/c/CHANGELOG.md", log("", "2.0.0"))
+                .spec("version: 1\nchangelog:\n  path: '{crate_dir}/CHANGELOG.md'\n");
+        git(w.root(), "init", "-q", "-b", "main");
+        git(w.root(), "add", "-A");
+        git(w.root(), "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base");
+        git(w.root(), "tag", "base");
+        // a branch: a's code changes (committed), b gets a new file (untracked) and an entry, c is untouched
+        Files.writeString(w.root().resolve("crates/a/src/lib.rs"), "pub fn a() -> u8 { 1 }\n");
+        git(w.root(), "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qam", "a returns 1");
+        Files.writeString(w.root().resolve("crates/b/src/extra.rs"), "pub fn extra() {}\n");
+        Files.writeString(w.root().resolve("crates/b/CHANGELOG.md"), log("- `extra`.\n", "1.0.0"));
+        Path spec = w.root().resolve("release.yaml");
+
+        // without -Dcrates.since the released versions are all there: the check passes
+        changelogCheck(new RecordingReporter(), spec, false);
+        ReleaseException e = assertThrows(ReleaseException.class, () -> since(spec, "base"));
+        assertEquals(List.of("crates/a/CHANGELOG.md:3:1: a changed since base (crates/a/src/lib.rs), but the "
+                + "'## [Unreleased]' section has no entry (list the change under '## [Unreleased]')"),
+                e.diagnostics().all().stream().map(d -> d.format().replace(w.root() + "/", "")).toList());
+
+        // crates:review against the same base shows it, as a warning in the changelog category
+        RecordingReporter rout = new RecordingReporter();
+        try (RunContext ctx = Contexts.of(env(), rout, spec)) {
+            var report = io.github.cratesrelease.review.ReviewGoal.review(ctx,
+                    new io.github.cratesrelease.review.ReviewOptions("base", "never", null));
+            assertTrue(report.findings().stream().anyMatch(f -> f.category().equals("changelog")
+                    && f.file().equals("crates/a/CHANGELOG.md") && f.line() == 3
+                    && f.message().startsWith("a changed since base (crates/a/src/lib.rs)")),
+                    report.findings().toString());
+        }
+
+        // the hint, applied as written: an entry under the heading
+        Files.writeString(w.root().resolve("crates/a/CHANGELOG.md"), log("- `a` returns 1.\n", "0.3.0"));
+        RecordingReporter out = new RecordingReporter();
+        since(spec, "base", out);
+        assertTrue(out.text().contains("with an entry for each crate changed since base"), out.text());
+
+        ReleaseException bad = assertThrows(ReleaseException.class, () -> since(spec, "no-such-ref"));
+        assertTrue(bad.fullMessage().contains("-Dcrates.since=no-such-ref names no commit of this repository"),
+                bad.fullMessage());
+    }
+
+    @Test
+    void eachPerCrateChangelogKeepsItsOwnStyle() throws IOException {
+        String a = "# Unreleased\n\n- Faster a.\n\n# 0.3.0 (July 20th, 2026)\n\n- First.\n";
+        String b = "# Changelog\n\n## Unreleased\n\n- Fixed b.\n\n## v1.0.0 (2026-10-01)\n\n### Features\n\n"
+                + "- First.\n";
+        TestWorkspace w = perCrate().file("crates/a/CHANGELOG.md", a).file("crates/b/CHANGELOG.md", b);
+        Path spec = w.root().resolve("release.yaml");
+        changelogCheck(new RecordingReporter(), spec, false);
+        bump(w, new RecordingReporter(), false);
+        assertEquals(a.replace("# Unreleased\n", "# Unreleased\n\n# 0.3.1 (November 21st, 2026)\n"),
+                Files.readString(w.root().resolve("crates/a/CHANGELOG.md")));
+        assertEquals(b.replace("## Unreleased\n", "## Unreleased\n\n## v1.0.1 (2026-11-21)\n"),
+                Files.readString(w.root().resolve("crates/b/CHANGELOG.md")));
+        RecordingReporter out = new RecordingReporter();
+        changelogCheck(out, spec, false);
+        assertTrue(out.text().contains("Changelogs ready for the release of 2 crate(s)"), out.text());
+    }
+
+    @Test
+    void theSpecsHeadingTemplateWritesTheFirstReleaseAndAWrongOneIsLocated() throws IOException {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .file("CHANGELOG.md", "# Changelog\n\n# Unreleased\n\n- First.\n")
+                .spec("version: 1\nchangelog:\n  heading: '# v{version} ({date:MMMM do, yyyy})'\n");
+        bump(w, new RecordingReporter(), false);
+        assertEquals("# Changelog\n\n# Unreleased\n\n# v0.3.1 (November 21st, 2026)\n\n- First.\n",
+                Files.readString(w.root().resolve("CHANGELOG.md")));
+        changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), false);
+
+        w.spec("version: 1\nchangelog:\n  heading: 'v{version} ({date})'\n");
+        ReleaseException e = assertThrows(ReleaseException.class,
+                () -> changelogCheck(new RecordingReporter(), w.root().resolve("release.yaml"), false));
+        assertTrue(e.fullMessage().contains("release.yaml:3:12: changelog.heading 'v{version} ({date})' is not a "
+                + "heading template: the heading template must start with '#'"), e.fullMessage());
+    }
+
+    private static void since(Path spec, String ref) {
+        since(spec, ref, new RecordingReporter());
+    }
+
+    private static void since(Path spec, String ref, RecordingReporter out) {
+        try (RunContext ctx = Contexts.of(env(), out, spec)) {
+            SpecGoals.changelogCheck(ctx, false, ref);
+        }
     }
 
     private static String git(Path dir, String... args) {
