@@ -99,8 +99,10 @@ public final class BumpEngine {
         files.keySet().stream().filter(f -> !manifests.files().containsKey(f))
                 .forEach(f -> out.info("  " + new Location(f, 0, 0) + ": unreleased section promoted"));
         List<String> bumped = changes.stream().map(VersionPlanner.Change::name).toList();
-        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n)).sorted()
-                .toList();
+        // a crate that is never published (publish = false, or publish: false in the spec) has no published
+        // version that could keep old requirements: nothing to say about it
+        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n))
+                .filter(n -> isPublished(spec, a.workspace().member(n).orElseThrow())).sorted().toList();
         if (!notBumped.isEmpty()) {
             out.info("Note: requirements of " + String.join(", ", notBumped) + " changed, but "
                     + (notBumped.size() == 1 ? "it is" : "they are") + " not bumped: the published version"
@@ -146,6 +148,12 @@ public final class BumpEngine {
             out.info("Committed " + commit + ": " + message.lines().findFirst().orElse(""));
         }
         return new BumpResult(changes, files, manifests.edits(), commit);
+    }
+
+    /** Whether a member is published at all: by this spec, or by other means (not {@code publish = false}). */
+    private static boolean isPublished(ReleaseSpec spec, CargoPackage p) {
+        ReleaseSpec.CrateSpec c = spec.crates() == null ? null : spec.crates().get(p.name());
+        return p.isPublishable() && (c == null || c.publish());
     }
 
     /** The commit message: {@code {crates}} and {@code {version}} replaced. */
