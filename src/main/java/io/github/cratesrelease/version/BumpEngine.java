@@ -1,7 +1,5 @@
 package io.github.cratesrelease.version;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.changelog.Changelogs;
 import io.github.cratesrelease.diag.Diagnostic;
@@ -109,6 +107,13 @@ public final class BumpEngine {
                     + (notBumped.size() == 1 ? " keeps" : "s keep") + " the old requirements until released again");
         }
 
+        if (request.diffFile() != null) {
+            // before anything is written: the diff is taken against the files as they are now
+            Path to = a.workspace().root().resolve(request.diffFile()).normalize();
+            writeDiff(a.workspace().root(), files, to);
+            out.info("Diff written to " + Location.of(to) + " (apply it from " + Location.of(a.workspace().root())
+                    + " with git apply)");
+        }
         if (request.dryRun()) {
             for (Map.Entry<Path, String> f : files.entrySet()) {
                 diff(a.workspace().root(), f.getKey(), ManifestUpdater.read(f.getKey()), f.getValue()).forEach(out::info);
@@ -164,11 +169,26 @@ public final class BumpEngine {
                 .replace("{version}", versions.size() == 1 ? versions.get(0).toString() : crates);
     }
 
-    /** A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them. */
+    /**
+     * A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them, for the
+     * console: a CRLF file's {@code \r} left out.
+     */
     public static List<String> diff(Path root, Path file, String before, String after) {
-        String name = root.relativize(file).toString().replace('\\', '/');
-        List<String> a = before.lines().toList();
-        List<String> b = after.lines().toList();
-        return UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
+        return UnifiedDiff.of(name(root, file), before, after).stream().map(l -> l.replace("\r", "")).toList();
+    }
+
+    private static String name(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The diff of every file, in a form {@code git apply} takes from the workspace root, written to {@code to}. */
+    private static void writeDiff(Path root, Map<Path, String> files, Path to) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            for (String line : UnifiedDiff.of(name(root, f.getKey()), ManifestUpdater.read(f.getKey()), f.getValue())) {
+                sb.append(line).append('\n');
+            }
+        }
+        AtomicFiles.writeString(to, sb.toString());
     }
 }
