@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cratesrelease.run.Analysis;
 import io.github.cratesrelease.run.Analyzer;
 import io.github.cratesrelease.testing.Fixtures;
+import io.github.cratesrelease.testing.TestWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,23 @@ class PatchLinkedPlanTest {
         Analysis a = analyze(ws);
         assertTrue(a.diagnostics().errors().isEmpty(), a.diagnostics().all().toString());
         assertEquals(List.of("tokio"), a.plan().crates().stream().filter(c -> c.name().equals("tokio-stream"))
+                .findFirst().orElseThrow().dependsOn());
+    }
+
+    @Test
+    void aPatchOfANamedRegistryLinksRequirementsOnThatRegistryOnly() {
+        // a private-registry workspace: members require each other from kellnr, [patch.kellnr] builds the siblings
+        TestWorkspace w = new TestWorkspace(temp.resolve("kellnr")).workspace("\n[patch.kellnr]\n"
+                        + "kv-core = { path = \"crates/kv-core\" }\n")
+                .crate("kv-core", "0.3.0", "")
+                .crate("kv-server", "0.3.0", "\n[dependencies]\nkv-core = { version = \"0.3\", registry = \"kellnr\" }\n")
+                .crate("kv-cli", "0.3.0", "\n[dependencies]\nkv-core = \"0.2\"\n") // crates.io's kv-core: not patched
+                .spec("version: 1\ndefaults: { registry: kellnr }\nregistries:\n  kellnr:\n"
+                        + "    index: sparse+https://kellnr.example.com/api/v1/crates/\n");
+        Analysis a = w.analyze();
+        assertEquals(List.of("kv-core"), a.plan().crates().stream().filter(c -> c.name().equals("kv-server"))
+                .findFirst().orElseThrow().dependsOn());
+        assertEquals(List.of(), a.plan().crates().stream().filter(c -> c.name().equals("kv-cli"))
                 .findFirst().orElseThrow().dependsOn());
     }
 }
