@@ -13,6 +13,7 @@ import java.util.List;
  * @param path         absolute path of a path dependency's directory, or null
  * @param registry     the {@code registry = "..."} name, or null (crates.io unless {@code registryIndex})
  * @param registryIndex the {@code registry-index = "..."} URL, or null
+ * @param git          the {@code git = "..."} URL, or null
  * @param target       the {@code target.<cfg>} key of a platform-specific table, or null
  * @param inherited    declared with {@code workspace = true}
  * @param location     where the dependency is declared in the package's manifest
@@ -24,6 +25,7 @@ public record CargoDependency(
         Path path,
         String registry,
         String registryIndex,
+        String git,
         boolean optional,
         boolean defaultFeatures,
         List<String> features,

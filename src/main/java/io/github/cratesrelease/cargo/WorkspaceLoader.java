@@ -114,7 +114,8 @@ public final class WorkspaceLoader {
             }
         }
         diags.throwIfErrors("the workspace manifests have errors");
-        return new CargoWorkspace(dir, manifest, List.copyOf(packages.values()), defaultMembers);
+        List<CargoPackage> members = List.copyOf(packages.values());
+        return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members));
     }
 
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
@@ -126,6 +127,36 @@ public final class WorkspaceLoader {
             return Set.of();
         }
     }
+
+    /**
+     * The root's {@code [patch.<registry>]} entries whose {@code path} is a member's directory (cargo reads
+     * {@code [patch]} in the root manifest only). A registry written as crates.io's index URL counts as crates-io.
+     */
+    private static List<CargoWorkspace.Patch> patches(TomlParseResult rootToml, Path manifest,
+            List<CargoPackage> members) {
+        List<CargoWorkspace.Patch> out = new ArrayList<>();
+        if (!(rootToml.get(List.of("patch")) instanceof TomlTable patch)) {
+            return out;
+        }
+        Path dir = manifest.getParent();
+        for (String registry : patch.keySet()) {
+            if (!(patch.get(List.of(registry)) instanceof TomlTable entries)) {
+                continue;
+            }
+            String name = registry.equals(CRATES_IO_INDEX) ? CargoWorkspace.CRATES_IO : registry;
+            for (String key : entries.keySet()) {
+                if (entries.get(List.of(key)) instanceof TomlTable e && e.get(List.of("path")) instanceof String p) {
+                    Path target = dir.resolve(p).normalize();
+                    members.stream().filter(m -> m.dir().equals(target)).findFirst()
+                            .ifPresent(m -> out.add(new CargoWorkspace.Patch(name, m.name(), m, TomlEditor.location(
+                                    manifest, rootToml.inputPositionOf(List.of("patch", registry, key))))));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
 
     private static boolean isExcluded(Path p, List<Path> exclude) {
         return exclude.stream().anyMatch(p::startsWith);
@@ -294,7 +325,7 @@ public final class WorkspaceLoader {
             Path manifest, TomlTable wsDeps, Location at, Diagnostics diags) {
         Path dir = manifest.getParent();
         if (spec instanceof String req) {
-            return new CargoDependency(key, key, req, null, null, null, false, true, List.of(), kind, target, false, at);
+            return new CargoDependency(key, key, req, null, null, null, null, false, true, List.of(), kind, target, false, at);
         }
         if (!(spec instanceof TomlTable t)) {
             diags.error(at, "dependency '" + key + "' must be a version string or a table",
@@ -313,7 +344,7 @@ public final class WorkspaceLoader {
                 return null;
             }
             if (w instanceof String req) {
-                return new CargoDependency(key, key, req, null, null, null, bool(t, "optional", false),
+                return new CargoDependency(key, key, req, null, null, null, null, bool(t, "optional", false),
                         true, List.copyOf(features), kind, target, true, at);
             }
             base = (TomlTable) w;
@@ -330,7 +361,8 @@ public final class WorkspaceLoader {
         boolean defaultFeatures = base.contains("default-features") ? bool(base, "default-features", true)
                 : bool(base, "default_features", true);
         return new CargoDependency(key, pkg == null ? key : pkg, base.getString("version"), path,
-                base.getString("registry"), base.getString("registry-index"), bool(t, "optional", false),
+                base.getString("registry"), base.getString("registry-index"), base.getString("git"),
+                bool(t, "optional", false),
                 defaultFeatures, List.copyOf(features), kind, target, inherited, at);
     }
 

@@ -41,6 +41,13 @@ public class BumpMojo extends AbstractCratesMojo {
     @Parameter(property = "crates.date")
     private String date;
 
+    /**
+     * Also write the bump's diff to this file, in a form {@code git apply} takes from the workspace root (with
+     * {@code -Dcrates.dryRun} too: review the diff, apply it elsewhere).
+     */
+    @Parameter(property = "crates.diffFile")
+    private String diffFile;
+
     @Override
     protected void doExecute(RunContext ctx) throws MojoFailureException {
         boolean hasLevel = bump != null && !bump.isBlank();
@@ -70,6 +77,8 @@ public class BumpMojo extends AbstractCratesMojo {
         }
         List<String> selection = crates == null ? List.of()
                 : Arrays.stream(crates.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        BumpEngine.bump(ctx, new BumpRequest(ctx.spec(), level, exact, selection, ctx.dryRun(), commit, day));
+        java.nio.file.Path diff = diffFile == null || diffFile.isBlank() ? null
+                : java.nio.file.Path.of(diffFile.trim()).toAbsolutePath();
+        BumpEngine.bump(ctx, new BumpRequest(ctx.spec(), level, exact, selection, ctx.dryRun(), commit, day, diff));
     }
 }

@@ -109,18 +109,8 @@ public final class Planner {
                 ok = false;
             }
         }
-        for (int i = 0; i < order.names().size(); i++) {
-            String n = order.names().get(i);
-            for (ReleaseSet.Edge e : edges.getOrDefault(n, List.of())) {
-                Integer depPos = position.get(e.to().name());
-                if (depPos != null && depPos > i) {
-                    diags.error(order.locations().get(i), "order publishes '" + n + "' before '" + e.to().name()
-                            + "', but " + n + " depends on " + e.to().name() + " (" + e.dependency().location() + ", "
-                            + e.dependency().table() + ")", "move '" + e.to().name() + "' above '" + n
-                            + "' in order, or use 'order: auto'");
-                    ok = false;
-                }
-            }
+        if (!contradictions(order, position, edges, diags)) {
+            ok = false;
         }
         if (!ok) {
             return null;
@@ -130,6 +120,79 @@ public final class Planner {
             waves.add(new PublishPlan.Wave(waves.size() + 1, List.of(planned(set, n, edges))));
         }
         return new PublishPlan(waves, true);
+    }
+
+    /**
+     * Reports where {@code order} publishes a crate before one it depends on: one error per misplaced crate, not one
+     * per edge. Each round takes the crate that explains the most remaining contradictions, either listed too early
+     * (before several of its dependencies: move it below the last of them) or too late (after several of its
+     * dependents: move it above the first of them); a tie goes to the crate listed too late. The error is located
+     * at the entry of the crate published too early, and names the dependency's Cargo.toml:line:col. Returns false
+     * when it reported anything.
+     */
+    private static boolean contradictions(ReleaseSpec.Order order, Map<String, Integer> position,
+            Map<String, List<ReleaseSet.Edge>> edges, Diagnostics diags) {
+        Map<List<String>, ReleaseSet.Edge> open = new LinkedHashMap<>(); // (from, to) -> its first edge
+        for (int i = 0; i < order.names().size(); i++) {
+            for (ReleaseSet.Edge e : edges.getOrDefault(order.names().get(i), List.of())) {
+                Integer depPos = position.get(e.to().name());
+                if (depPos != null && depPos > i) {
+                    open.putIfAbsent(List.of(e.from().name(), e.to().name()), e);
+                }
+            }
+        }
+        boolean clean = open.isEmpty();
+        while (!open.isEmpty()) {
+            Map<String, List<ReleaseSet.Edge>> early = new LinkedHashMap<>();
+            Map<String, List<ReleaseSet.Edge>> late = new LinkedHashMap<>();
+            for (ReleaseSet.Edge e : open.values()) {
+                early.computeIfAbsent(e.from().name(), k -> new ArrayList<>()).add(e);
+                late.computeIfAbsent(e.to().name(), k -> new ArrayList<>()).add(e);
+            }
+            Comparator<Map.Entry<String, List<ReleaseSet.Edge>>> most = Comparator
+                    .comparingInt((Map.Entry<String, List<ReleaseSet.Edge>> en) -> en.getValue().size()).reversed()
+                    .thenComparingInt(en -> position.get(en.getKey()));
+            Map.Entry<String, List<ReleaseSet.Edge>> tooLate = late.entrySet().stream().min(most).orElseThrow();
+            Map.Entry<String, List<ReleaseSet.Edge>> tooEarly = early.entrySet().stream().min(most).orElseThrow();
+            List<ReleaseSet.Edge> explained;
+            if (tooEarly.getValue().size() > tooLate.getValue().size()) {
+                // a crate above several of its dependencies: it must follow the last of them
+                explained = new ArrayList<>(tooEarly.getValue());
+                explained.sort(Comparator.comparingInt((ReleaseSet.Edge e) -> position.get(e.to().name())).reversed());
+                ReleaseSet.Edge last = explained.get(0);
+                String n = last.from().name();
+                String others = names(explained.subList(1, explained.size()).stream().map(e -> e.to().name()).toList());
+                diags.error(order.locations().get(position.get(n)), "order publishes '" + n + "' before '"
+                        + last.to().name() + "', but " + n + " depends on " + last.to().name() + " ("
+                        + last.dependency().location() + ", " + last.dependency().table() + ")"
+                        + (others.isEmpty() ? "" : "; it also depends on " + others + ", listed after it too"),
+                        "move '" + n + "' below '" + last.to().name() + "' in order, or use 'order: auto'");
+            } else {
+                // a crate below several of its dependents: it must precede the first of them
+                explained = new ArrayList<>(tooLate.getValue());
+                explained.sort(Comparator.comparingInt((ReleaseSet.Edge e) -> position.get(e.from().name())));
+                ReleaseSet.Edge first = explained.get(0);
+                String m = first.to().name();
+                String others = names(explained.subList(1, explained.size()).stream().map(e -> e.from().name())
+                        .toList());
+                diags.error(order.locations().get(position.get(first.from().name())), "order publishes '"
+                        + first.from().name() + "' before '" + m + "', but " + first.from().name() + " depends on " + m
+                        + " (" + first.dependency().location() + ", " + first.dependency().table() + ")"
+                        + (others.isEmpty() ? "" : "; so do " + others + ", listed before it too"),
+                        "move '" + m + "' above '" + first.from().name() + "' in order, or use 'order: auto'");
+            }
+            explained.forEach(e -> open.remove(List.of(e.from().name(), e.to().name())));
+        }
+        return clean;
+    }
+
+    /** 'a', 'b' and 'c'. */
+    private static String names(List<String> names) {
+        List<String> quoted = names.stream().map(n -> "'" + n + "'").toList();
+        if (quoted.size() < 2) {
+            return String.join("", quoted);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " and " + quoted.get(quoted.size() - 1);
     }
 
     private static String suggestion(String name, Set<String> candidates, String otherwise) {

@@ -57,12 +57,19 @@ public final class ReleaseSet {
         return workspace;
     }
 
-    /** The workspace member a dependency points at, if any. */
+    /**
+     * The workspace member a dependency points at, if any: through its path, or through a {@code [patch.<registry>]}
+     * entry of the root when the member is released (a patched member this release does not publish is, for the
+     * published crate, the registry's package of that name).
+     */
     public Optional<CargoPackage> target(CargoDependency d) {
-        return workspace.target(d);
+        return workspace.target(d).filter(t -> d.path() != null || released.containsKey(t.name()));
     }
 
-    /** Edges (normal, build and versioned dev dependencies) from {@code p} to released crates, self-edges included. */
+    /**
+     * Edges (normal, build and versioned dev dependencies, through a path or a {@code [patch]} entry) from {@code p}
+     * to released crates, self-edges included.
+     */
     public List<Edge> edgesFrom(CargoPackage p) {
         List<Edge> out = new ArrayList<>();
         for (CargoDependency d : p.dependencies()) {

@@ -100,19 +100,32 @@ public final class RateLimits {
         return new Estimate(Duration.ofMillis(now), delays);
     }
 
+    /** Up to how many waiting crates the plan's line names each; above, it names the first two and the last. */
+    private static final int LISTED = 5;
+
+    private static String waiting(Delay d) {
+        return d.item().crate() + " (+" + Durations.human(d.at()) + ")";
+    }
+
     /**
      * What the limits mean for these uploads, as lines for people: with {@code detailed}, a line per waiting crate
-     * (the publish, which knows which crates are new); else one line (the plan, which shows both cases).
+     * (the publish, which knows which crates are new); else one line (the plan, which shows both cases) that names
+     * every waiting crate when they are few, else how many wait, the first ones and the last.
      */
     public List<String> describe(List<Item> uploads, String prefix, boolean detailed) {
         Estimate e = estimate(uploads);
         List<String> lines = new ArrayList<>();
         if (e.delays().isEmpty()) {
             lines.add(prefix + (detailed ? ": no crate waits for a registry rate limit" : ": no crate waits"));
-        } else if (!detailed) {
+        } else if (!detailed && e.delays().size() <= LISTED) {
             lines.add(prefix + ": at least " + Durations.human(e.total()) + "; waiting: " + e.delays().stream()
-                    .map(d -> d.item().crate() + " (+" + Durations.human(d.at()) + ")")
-                    .collect(Collectors.joining(", ")));
+                    .map(RateLimits::waiting).collect(Collectors.joining(", ")));
+        } else if (!detailed) {
+            // a large workspace (72 crates): the first and the last to wait, not every one on a line of 3,000 chars
+            List<Delay> d = e.delays();
+            lines.add(prefix + ": at least " + Durations.human(e.total()) + "; " + d.size() + " of " + uploads.size()
+                    + " crates wait (one every " + Durations.human(d.get(1).at().minus(d.get(0).at())) + "): "
+                    + waiting(d.get(0)) + ", " + waiting(d.get(1)) + ", ... " + waiting(d.get(d.size() - 1)));
         } else {
             lines.add(prefix + ": at least " + Durations.human(e.total()) + " because of registry rate limits; "
                     + e.delays().size() + " crate(s) wait:");

@@ -1,7 +1,5 @@
 package io.github.cratesrelease.version;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.changelog.Changelogs;
 import io.github.cratesrelease.diag.Diagnostic;
@@ -99,14 +97,23 @@ public final class BumpEngine {
         files.keySet().stream().filter(f -> !manifests.files().containsKey(f))
                 .forEach(f -> out.info("  " + new Location(f, 0, 0) + ": unreleased section promoted"));
         List<String> bumped = changes.stream().map(VersionPlanner.Change::name).toList();
-        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n)).sorted()
-                .toList();
+        // a crate that is never published (publish = false, or publish: false in the spec) has no published
+        // version that could keep old requirements: nothing to say about it
+        List<String> notBumped = manifests.dependentsTouched().stream().filter(n -> !bumped.contains(n))
+                .filter(n -> isPublished(spec, a.workspace().member(n).orElseThrow())).sorted().toList();
         if (!notBumped.isEmpty()) {
             out.info("Note: requirements of " + String.join(", ", notBumped) + " changed, but "
                     + (notBumped.size() == 1 ? "it is" : "they are") + " not bumped: the published version"
                     + (notBumped.size() == 1 ? " keeps" : "s keep") + " the old requirements until released again");
         }
 
+        if (request.diffFile() != null) {
+            // before anything is written: the diff is taken against the files as they are now
+            Path to = a.workspace().root().resolve(request.diffFile()).normalize();
+            writeDiff(a.workspace().root(), files, to);
+            out.info("Diff written to " + Location.of(to) + " (apply it from " + Location.of(a.workspace().root())
+                    + " with git apply)");
+        }
         if (request.dryRun()) {
             for (Map.Entry<Path, String> f : files.entrySet()) {
                 diff(a.workspace().root(), f.getKey(), ManifestUpdater.read(f.getKey()), f.getValue()).forEach(out::info);
@@ -148,6 +155,12 @@ public final class BumpEngine {
         return new BumpResult(changes, files, manifests.edits(), commit);
     }
 
+    /** Whether a member is published at all: by this spec, or by other means (not {@code publish = false}). */
+    private static boolean isPublished(ReleaseSpec spec, CargoPackage p) {
+        ReleaseSpec.CrateSpec c = spec.crates() == null ? null : spec.crates().get(p.name());
+        return p.isPublishable() && (c == null || c.publish());
+    }
+
     /** The commit message: {@code {crates}} and {@code {version}} replaced. */
     static String message(String template, List<VersionPlanner.Change> changes) {
         String crates = changes.stream().map(c -> c.name() + " " + c.to()).collect(Collectors.joining(", "));
@@ -156,11 +169,26 @@ public final class BumpEngine {
                 .replace("{version}", versions.size() == 1 ? versions.get(0).toString() : crates);
     }
 
-    /** A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them. */
+    /**
+     * A unified diff (3 lines of context) with paths relative to the workspace root, as git prints them, for the
+     * console: a CRLF file's {@code \r} left out.
+     */
     public static List<String> diff(Path root, Path file, String before, String after) {
-        String name = root.relativize(file).toString().replace('\\', '/');
-        List<String> a = before.lines().toList();
-        List<String> b = after.lines().toList();
-        return UnifiedDiffUtils.generateUnifiedDiff("a/" + name, "b/" + name, a, DiffUtils.diff(a, b), 3);
+        return UnifiedDiff.of(name(root, file), before, after).stream().map(l -> l.replace("\r", "")).toList();
+    }
+
+    private static String name(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** The diff of every file, in a form {@code git apply} takes from the workspace root, written to {@code to}. */
+    private static void writeDiff(Path root, Map<Path, String> files, Path to) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Path, String> f : files.entrySet()) {
+            for (String line : UnifiedDiff.of(name(root, f.getKey()), ManifestUpdater.read(f.getKey()), f.getValue())) {
+                sb.append(line).append('\n');
+            }
+        }
+        AtomicFiles.writeString(to, sb.toString());
     }
 }

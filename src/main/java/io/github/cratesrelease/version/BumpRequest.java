@@ -14,7 +14,14 @@ import java.util.List;
  * @param dryRun   print the diff, write nothing
  * @param commit   commit the changed files with the spec's commit message
  * @param date     the release date written into changelogs
+ * @param diffFile where to write the bump's diff in a form {@code git apply} takes (relative paths against the
+ *                 workspace root), or null
  */
 public record BumpRequest(Path spec, VersionBump.Level level, Version version, List<String> crates, boolean dryRun,
-        boolean commit, LocalDate date) {
+        boolean commit, LocalDate date, Path diffFile) {
+
+    public BumpRequest(Path spec, VersionBump.Level level, Version version, List<String> crates, boolean dryRun,
+            boolean commit, LocalDate date) {
+        this(spec, level, version, crates, dryRun, commit, date, null);
+    }
 }

@@ -25,7 +25,8 @@ import org.tomlj.TomlTable;
  * Writes new versions into the workspace's manifests and Cargo.lock with the smallest text edits: the
  * {@code [package]} or {@code [workspace.package]} version of each bumped crate, and every requirement on a bumped
  * crate (path dependencies in normal, dev, build and target-specific tables, renamed or not, and in
- * {@code [workspace.dependencies]}) as the dependents policy says.
+ * {@code [workspace.dependencies]}; registry dependencies that the root's {@code [patch.<registry>]} redirects to the
+ * crate, written as a table or a plain string) as the dependents policy says.
  */
 public final class ManifestUpdater {
 
@@ -125,15 +126,18 @@ public final class ManifestUpdater {
             Map<Path, VersionPlanner.Change> byDir, RequirementUpdate.Policy policy, TomlEditor edit,
             List<Edit> edits, Diagnostics diags, CargoPackage owner, Set<String> touched, CargoWorkspace ws) {
         for (String key : deps.keySet()) {
-            if (!(deps.get(List.of(key)) instanceof TomlTable dep) || !(dep.get(List.of("path")) instanceof String p)
-                    || !(dep.get(List.of("version")) instanceof String req)) {
-                continue;
-            }
-            VersionPlanner.Change target = byDir.get(dir.resolve(p).normalize());
+            Object value = deps.get(List.of(key));
+            TomlTable dep = value instanceof TomlTable t ? t : null;
+            String req = dep == null ? (value instanceof String r ? r : null)
+                    : dep.get(List.of("version")) instanceof String r ? r : null;
+            VersionPlanner.Change target = req == null ? null : target(ws, dep, key, dir, byDir);
             if (target == null) {
                 continue;
             }
-            Location at = TomlEditor.location(manifest, dep.inputPositionOf(List.of("version")));
+            // a plain string entry ("0.7") is the requirement itself; a table's is its version key
+            TomlTable holder = dep == null ? deps : dep;
+            String versionKey = dep == null ? key : "version";
+            Location at = TomlEditor.location(manifest, holder.inputPositionOf(List.of(versionKey)));
             String what = table + " " + key + (key.equals(target.name()) ? "" : " (" + target.name() + ")");
             RequirementUpdate.Outcome o = RequirementUpdate.apply(policy, req, target.to());
             if (o.problem() != null) {
@@ -145,7 +149,7 @@ public final class ManifestUpdater {
                                         + "versioning.dependents: upgrade or fix"
                                 : "write a requirement that " + target.to() + " satisfies by hand");
             } else if (o.changed()) {
-                edit.setString(dep, "version", o.requirement());
+                edit.setString(holder, versionKey, o.requirement());
                 edits.add(new Edit(at, what + " requirement", req, o.requirement()));
                 if (owner != null) {
                     touched.add(owner.name());
@@ -160,6 +164,24 @@ public final class ManifestUpdater {
                                 + "is changed; crates:validate reports it");
             }
         }
+    }
+
+    /**
+     * The bumped crate an entry requires: through its {@code path}, or, for a registry entry (no path, git or
+     * registry-index), through the root's {@code [patch.<registry>]} entry for its package.
+     */
+    private static VersionPlanner.Change target(CargoWorkspace ws, TomlTable dep, String key, Path dir,
+            Map<Path, VersionPlanner.Change> byDir) {
+        if (dep != null && dep.get(List.of("path")) instanceof String p) {
+            return byDir.get(dir.resolve(p).normalize());
+        }
+        if (dep != null && (dep.contains(List.of("path")) || dep.contains(List.of("git"))
+                || dep.contains(List.of("registry-index")) || dep.contains(List.of("workspace")))) {
+            return null;
+        }
+        String registry = dep != null && dep.get(List.of("registry")) instanceof String r ? r : null;
+        String name = dep != null && dep.get(List.of("package")) instanceof String n ? n : key;
+        return ws.patched(registry, name).map(p -> byDir.get(p.member().dir())).orElse(null);
     }
 
     /**

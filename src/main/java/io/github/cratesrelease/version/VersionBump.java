@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /**
  * The next version for a bump level, by SemVer 2.0 rules: build metadata is dropped, a pre-release moves forward
- * only ({@code alpha < beta < rc}), and {@code major} on {@code 0.x} goes to {@code 1.0.0}.
+ * only ({@code alpha < beta < rc}; from another pre-release such as {@code dev}, only to a level that sorts after
+ * it: {@code 0.20.0-dev} → {@code 0.20.0-rc.1}, never {@code beta}), and {@code major} on {@code 0.x} goes to
+ * {@code 1.0.0}.
  */
 public final class VersionBump {
 
@@ -40,6 +42,20 @@ public final class VersionBump {
     private VersionBump() {
     }
 
+    /** The levels that move {@code v} forward (for hints). */
+    public static List<String> levelsFrom(Version v) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Level l : Level.values()) {
+            try {
+                next(v, l);
+                out.add(l.name().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // not a step forward from v
+            }
+        }
+        return out;
+    }
+
     public static Version next(Version v, Level level) {
         boolean pre = v.isPreRelease();
         return switch (level) {
@@ -69,8 +85,14 @@ public final class VersionBump {
         }
         Level current = current(v);
         if (current == null) {
-            throw new IllegalArgumentException("cannot bump the pre-release " + v + " to " + tag
-                    + ": its pre-release is not alpha.N, beta.N or rc.N; give the version with -Dcrates.version");
+            // another pre-release (dev, pre, nightly.3): the level starts if it sorts after it, never backwards
+            Version start = new Version(v.major(), v.minor(), v.patch(), List.of(tag, "1"), null);
+            if (start.compareTo(v) > 0) {
+                return start;
+            }
+            throw new IllegalArgumentException("cannot go from " + v + " to " + tag + ": " + start + " sorts before "
+                    + v + " (SemVer compares pre-release identifiers in ASCII order: '" + tag + "' < '"
+                    + v.pre().get(0) + "'), so it would be a step backwards");
         }
         if (current.rank() > level.rank()) {
             throw new IllegalArgumentException("cannot go from " + v + " back to " + tag + " (alpha < beta < rc)");

@@ -39,6 +39,33 @@ public final class VersionPlanner {
     public record Target(VersionBump.Level level, Version explicit, List<String> selection) {
     }
 
+    /**
+     * Errors that many crates share (72 crates at {@code 0.20.0-dev} asked for {@code beta}) reported once, naming
+     * the crates: one error per distinct cause, located at the first crate's.
+     */
+    private static final class Causes {
+        private record Cause(Location at, String prefix, String suffix, String hint, List<String> crates) {
+        }
+
+        private final Map<List<String>, Cause> causes = new LinkedHashMap<>();
+
+        /** One crate's error: {@code prefix + " " + crate + suffix}; same prefix, suffix and hint: same cause. */
+        void add(Location at, CargoPackage crate, String prefix, String suffix, String hint) {
+            causes.computeIfAbsent(List.of(prefix, suffix, hint), k -> new Cause(at, prefix, suffix, hint,
+                    new ArrayList<>())).crates().add(crate.name());
+        }
+
+        void report(Diagnostics diags) {
+            for (Cause c : causes.values()) {
+                List<String> n = c.crates();
+                String who = n.size() == 1 ? n.get(0)
+                        : n.size() + " crates (" + String.join(", ", n.subList(0, Math.min(3, n.size())))
+                                + (n.size() > 3 ? " and " + (n.size() - 3) + " more" : "") + ")";
+                diags.error(c.at(), (c.prefix().isEmpty() ? "" : c.prefix() + " ") + who + c.suffix(), c.hint());
+            }
+        }
+    }
+
     /** The changes in workspace order; errors go to {@code diags}. */
     public List<Change> plan(ReleaseSpec spec, ReleaseSet set, Target target, Diagnostics diags) {
         CargoWorkspace ws = set.workspace();
@@ -122,6 +149,7 @@ public final class VersionPlanner {
             return List.of();
         }
         Map<String, Change> out = new LinkedHashMap<>();
+        Causes causes = new Causes();
         for (Set<String> unit : moving) {
             List<CargoPackage> crates = unit.stream().map(n -> ws.member(n).orElseThrow()).toList();
             CargoPackage highest = crates.stream().max(Comparator.comparing(p -> Version.parse(p.version())))
@@ -131,8 +159,8 @@ public final class VersionPlanner {
             if (target.explicit() != null) {
                 next = target.explicit();
                 if (next.compareTo(base) <= 0) {
-                    diags.error(cli, "-Dcrates.version=" + next + " is not newer than " + highest.name() + " "
-                            + base + (unit.size() > 1 ? " (it moves with " + String.join(", ", unit) + ")" : ""),
+                    causes.add(cli, highest, "-Dcrates.version=" + next + " is not newer than", " " + base
+                            + (unit.size() > 1 ? " (it moves with " + String.join(", ", unit) + ")" : ""),
                             "give a version above " + base + ", or use -Dcrates.bump=patch|minor|major");
                     continue;
                 }
@@ -140,8 +168,11 @@ public final class VersionPlanner {
                 try {
                     next = VersionBump.next(base, target.level());
                 } catch (IllegalArgumentException e) {
-                    diags.error(highest.at("version"), highest.name() + ": " + e.getMessage(),
-                            "choose another -Dcrates.bump level");
+                    List<String> levels = VersionBump.levelsFrom(base);
+                    causes.add(highest.at("version"), highest, "", ": " + e.getMessage(), levels.isEmpty()
+                            ? "give the version with -Dcrates.version=X.Y.Z"
+                            : "use -Dcrates.bump=" + String.join("|", levels) + ", or give the version with "
+                                    + "-Dcrates.version=X.Y.Z");
                     continue;
                 }
             }
@@ -149,6 +180,7 @@ public final class VersionPlanner {
                 out.put(p.name(), new Change(p, Version.parse(p.version()), next, reason.get(p.name())));
             }
         }
+        causes.report(diags);
         List<Change> ordered = new ArrayList<>();
         for (CargoPackage p : ws.members()) {
             if (out.containsKey(p.name())) {

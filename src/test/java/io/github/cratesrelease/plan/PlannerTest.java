@@ -112,4 +112,33 @@ class PlannerTest {
                 + "(did you mean 'llmo-secrets'?)")), errors.toString());
         assertEquals(8, errors.size(), errors.toString()); // 1 unknown + 7 missing
     }
+
+    private List<String> orderErrors(String... order) {
+        Path ws = Fixtures.example(temp);
+        Fixtures.write(ws.resolve("release.yaml"), "version: 1\norder:\n" + String.join("", java.util.Arrays
+                .stream(order).map(n -> "  - " + n + "\n").toList()));
+        Analysis a = new Analyzer(Map.of()).analyze(ws.resolve("release.yaml"));
+        assertNull(a.plan());
+        return a.diagnostics().errors().stream().map(d -> d.format().replace(ws + "/", "")).toList();
+    }
+
+    @Test
+    void aCrateListedAboveSeveralOfItsDependenciesIsOneError() {
+        List<String> errors = orderErrors("llmo-cli", "llmo-secrets", "llmo-state", "llmo-audit", "llmo-auth",
+                "llmo-providers", "llmo-core", "llmo-sdk");
+        assertEquals(List.of("release.yaml:3:5: order publishes 'llmo-cli' before 'llmo-sdk', but llmo-cli depends on "
+                + "llmo-sdk (crates/cli/Cargo.toml:19:1, [dependencies]); it also depends on 'llmo-core' and "
+                + "'llmo-providers', listed after it too (move 'llmo-cli' below 'llmo-sdk' in order, or use "
+                + "'order: auto')"), errors);
+    }
+
+    @Test
+    void aCrateListedBelowSeveralOfItsDependentsIsOneError() {
+        List<String> errors = orderErrors("llmo-state", "llmo-audit", "llmo-auth", "llmo-providers", "llmo-core",
+                "llmo-sdk", "llmo-cli", "llmo-secrets");
+        assertEquals(List.of("release.yaml:5:5: order publishes 'llmo-auth' before 'llmo-secrets', but llmo-auth "
+                + "depends on llmo-secrets (crates/auth/Cargo.toml:13:1, [dependencies]); so do 'llmo-providers', "
+                + "listed before it too (move 'llmo-secrets' above 'llmo-auth' in order, or use 'order: auto')"),
+                errors);
+    }
 }

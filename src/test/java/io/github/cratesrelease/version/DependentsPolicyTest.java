@@ -142,4 +142,20 @@ class DependentsPolicyTest {
         var kept = RequirementUpdate.apply(RequirementUpdate.Policy.FIX, "0.3.0", Version.parse("0.3.1"));
         assertEquals("0.3.0", kept.requirement());
     }
+
+    @Test
+    void anUnpublishedDependentIsNotSaidToKeepAPublishedVersion() throws IOException {
+        // hyperlight-shaped: a fuzz crate with publish = false pins the library it fuzzes
+        TestWorkspace w = new TestWorkspace(tmp.resolve("ws")).workspace("")
+                .crate("a", "0.3.0", "")
+                .crate("a-fuzz", "0.0.0", "publish = false\n\n[dependencies]\na = { path = \"../a\", version = \"=0.3.0\" }\n")
+                .crate("b", "0.3.0", "\n[dependencies]\na = { path = \"../a\", version = \"=0.3.0\" }\n")
+                .spec("version: 1\ncrates:\n  a: {}\n  b: {}\n  a-fuzz: { publish: false }\n");
+        RecordingReporter out = new RecordingReporter();
+        bumpA(w, out);
+        assertTrue(Files.readString(w.root().resolve("crates/a-fuzz/Cargo.toml")).contains("version = \"=0.3.1\""));
+        String note = out.text().lines().filter(l -> l.contains("Note:")).findFirst().orElse("");
+        assertEquals("[INFO] Note: requirements of b changed, but it is not bumped: the published version keeps the old "
+                + "requirements until released again", note);
+    }
 }

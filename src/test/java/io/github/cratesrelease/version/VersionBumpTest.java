@@ -47,9 +47,14 @@ class VersionBumpTest {
         IllegalArgumentException release = assertThrows(IllegalArgumentException.class,
                 () -> VersionBump.next(Version.parse("1.0.0"), Level.RELEASE));
         assertTrue(release.getMessage().contains("not a pre-release"), release.getMessage());
+        // another pre-release: a level starts only when it sorts after it
         IllegalArgumentException odd = assertThrows(IllegalArgumentException.class,
-                () -> VersionBump.next(Version.parse("1.0.0-nightly.2024"), Level.RC));
-        assertTrue(odd.getMessage().contains("-Dcrates.version"), odd.getMessage());
+                () -> VersionBump.next(Version.parse("1.0.0-nightly.2024"), Level.ALPHA));
+        assertTrue(odd.getMessage().contains("1.0.0-alpha.1 sorts before 1.0.0-nightly.2024 (SemVer compares "
+                + "pre-release identifiers in ASCII order: 'alpha' < 'nightly')"), odd.getMessage());
+        assertEquals(Version.parse("1.0.0-rc.1"), VersionBump.next(Version.parse("1.0.0-nightly.2024"), Level.RC));
+        assertEquals(java.util.List.of("major", "minor", "patch", "release", "rc"),
+                VersionBump.levelsFrom(Version.parse("0.20.0-dev")));
         assertThrows(IllegalArgumentException.class, () -> Level.parse("huge"));
     }
 }

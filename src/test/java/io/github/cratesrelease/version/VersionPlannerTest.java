@@ -107,4 +107,36 @@ class VersionPlannerTest {
         assertTrue(f.contains("error: release.yaml:5:11: crate 'a' is in versioning groups 'one' and 'two' (a crate "
                 + "moves with one group only: remove it from one of them)"), f.toString());
     }
+
+    /** wgpu-shaped: many crates of their own at 0.20.0-dev, asked for a beta. */
+    private TestWorkspace devWorkspace(int crates) {
+        TestWorkspace w = new TestWorkspace(tmp.resolve("dev")).workspace("");
+        for (int i = 1; i <= crates; i++) {
+            w.crate("naga-" + i, "0.20.0-dev", "");
+        }
+        return w.spec("version: 1\n");
+    }
+
+    @Test
+    void aLevelThatSortsBeforeTheCurrentPreReleaseIsOneErrorSayingWhy() {
+        TestWorkspace w = devWorkspace(12);
+        Diagnostics d = new Diagnostics();
+        new VersionPlanner().plan(w.analyze().spec(), w.analyze().releaseSet(),
+                new VersionPlanner.Target(VersionBump.Level.BETA, null, List.of()), d);
+        assertEquals(1, d.errors().size(), d.errors().toString());
+        String e = d.errors().get(0).format().replace(w.root() + "/", "");
+        assertEquals("crates/naga-1/Cargo.toml:3:1: 12 crates (naga-1, naga-10, naga-11 and 9 more): cannot go from "
+                + "0.20.0-dev to beta: 0.20.0-beta.1 sorts before 0.20.0-dev (SemVer compares pre-release identifiers "
+                + "in ASCII order: 'beta' < 'dev'), so it would be a step backwards (use "
+                + "-Dcrates.bump=major|minor|patch|release|rc, or give the version with -Dcrates.version=X.Y.Z)", e);
+    }
+
+    @Test
+    void aLevelThatSortsAfterAnotherPreReleaseStartsIt() {
+        TestWorkspace w = devWorkspace(2);
+        Diagnostics d = new Diagnostics();
+        assertEquals(Map.of("naga-1", "0.20.0-dev -> 0.20.0-rc.1 (released)", "naga-2",
+                "0.20.0-dev -> 0.20.0-rc.1 (released)"), plan(w, VersionBump.Level.RC, null, List.of(), d));
+        assertTrue(d.errors().isEmpty(), d.errors().toString());
+    }
 }
