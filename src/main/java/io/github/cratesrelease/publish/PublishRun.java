@@ -154,7 +154,7 @@ public final class PublishRun implements AutoCloseable {
             Version current = Version.parse(i.version());
             return access.index(t, i.name()).stream().filter(e -> !e.yanked())
                     .map(e -> Version.parse(e.version()))
-                    .filter(v -> v.compareTo(current) < 0).max(Comparable::compareTo).map(Object::toString)
+                    .filter(v -> v.comparePrecedence(current) < 0).max(Comparable::compareTo).map(Object::toString)
                     .orElse(null);
         } catch (IOException | RegistryHttpException
                 | RuntimeException e) {

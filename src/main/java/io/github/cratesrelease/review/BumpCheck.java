@@ -30,7 +30,7 @@ final class BumpCheck {
         } catch (IllegalArgumentException invalid) {
             return null;  // validation reports it, located
         }
-        int cmp = to.compareTo(from);
+        int cmp = to.comparePrecedence(from);
         if (cmp == 0) {
             return null;
         }

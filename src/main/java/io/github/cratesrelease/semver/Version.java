@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A SemVer 2.0 version as Cargo reads it: {@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}. Build metadata is kept but
- * ignored for ordering and equality of precedence ({@link #compareTo}).
+ * A SemVer 2.0 version as Cargo reads it: {@code MAJOR.MINOR.PATCH[-PRE][+BUILD]}. MAJOR, MINOR and PATCH are
+ * u64 as in the {@code semver} crate: held in a {@code long} and meant unsigned (above {@link Long#MAX_VALUE} the
+ * accessors return negative values; compare with {@link Long#compareUnsigned}, print with
+ * {@link Long#toUnsignedString(long)} or {@link #toString}). The natural order ({@link #compareTo}) is the crate's:
+ * total and consistent with {@link #equals}, build metadata last; {@link #comparePrecedence} is SemVer precedence,
+ * build metadata ignored, as cargo uses for matching and registries for uniqueness.
  */
 public final class Version implements Comparable<Version> {
     private final long major;
@@ -26,58 +30,35 @@ public final class Version implements Comparable<Version> {
         return new Version(major, minor, patch, List.of(), "");
     }
 
-    /** Parses a version; throws {@link IllegalArgumentException} with the reason when it is not valid SemVer. */
+    /**
+     * Parses a version exactly as cargo's {@code semver} crate does: nothing trimmed, ASCII digits only, numbers
+     * up to u64 max; throws {@link IllegalArgumentException} with the reason when it is not valid SemVer.
+     */
     public static Version parse(String text) {
-        if (text == null) {
-            throw new IllegalArgumentException("no version");
+        if (text == null || text.isEmpty()) {
+            throw new IllegalArgumentException("empty string, expected a semver version");
         }
-        String s = text.trim();
-        String build = "";
-        int plus = s.indexOf('+');
-        if (plus >= 0) {
-            build = s.substring(plus + 1);
-            s = s.substring(0, plus);
-            checkIdentifiers(build, false, text);
-        }
+        Syntax in = new Syntax(text);
+        long major = in.number("major");
+        in.dot("major");
+        long minor = in.number("minor");
+        in.dot("minor");
+        long patch = in.number("patch");
+        String after = "patch version number";
         List<String> pre = List.of();
-        int dash = s.indexOf('-');
-        if (dash >= 0) {
-            String p = s.substring(dash + 1);
-            s = s.substring(0, dash);
-            checkIdentifiers(p, true, text);
-            pre = List.of(p.split("\\.", -1));
+        if (in.eat('-')) {
+            pre = List.of(in.identifiers(true).split("\\.", -1));
+            after = "pre-release identifier";
         }
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("'" + text + "' is not MAJOR.MINOR.PATCH");
+        String build = "";
+        if (in.eat('+')) {
+            build = in.identifiers(false);
+            after = "build metadata";
         }
-        return new Version(number(parts[0], text), number(parts[1], text), number(parts[2], text), pre, build);
-    }
-
-    static long number(String part, String whole) {
-        if (part.isEmpty() || !part.chars().allMatch(Character::isDigit)) {
-            throw new IllegalArgumentException("'" + whole + "': '" + part + "' is not a number");
+        if (!in.atEnd()) {
+            throw in.fail("unexpected character " + in.shown() + " after " + after);
         }
-        if (part.length() > 1 && part.charAt(0) == '0') {
-            throw new IllegalArgumentException("'" + whole + "': leading zero in '" + part + "'");
-        }
-        try {
-            return Long.parseLong(part);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + whole + "': '" + part + "' is too large");
-        }
-    }
-
-    private static void checkIdentifiers(String ids, boolean pre, String whole) {
-        for (String id : ids.split("\\.", -1)) {
-            if (id.isEmpty() || !id.chars().allMatch(c -> Character.isLetterOrDigit(c) && c < 128 || c == '-')) {
-                throw new IllegalArgumentException("'" + whole + "': bad " + (pre ? "pre-release" : "build")
-                        + " identifier '" + id + "'");
-            }
-            if (pre && id.length() > 1 && id.charAt(0) == '0' && id.chars().allMatch(Character::isDigit)) {
-                throw new IllegalArgumentException("'" + whole + "': leading zero in pre-release '" + id + "'");
-            }
-        }
+        return new Version(major, minor, patch, pre, build);
     }
 
     public long major() {
@@ -104,14 +85,21 @@ public final class Version implements Comparable<Version> {
         return !pre.isEmpty();
     }
 
+    /** The crate's total order: precedence, then build metadata ({@code 1.0.0+a < 1.0.0+b}). */
     @Override
     public int compareTo(Version o) {
-        int c = Long.compare(major, o.major);
+        int c = comparePrecedence(o);
+        return c != 0 ? c : compareBuild(build, o.build);
+    }
+
+    /** SemVer precedence: MAJOR, MINOR, PATCH (unsigned), then pre-release; build metadata ignored. */
+    public int comparePrecedence(Version o) {
+        int c = Long.compareUnsigned(major, o.major);
         if (c == 0) {
-            c = Long.compare(minor, o.minor);
+            c = Long.compareUnsigned(minor, o.minor);
         }
         if (c == 0) {
-            c = Long.compare(patch, o.patch);
+            c = Long.compareUnsigned(patch, o.patch);
         }
         if (c == 0) {
             c = comparePre(pre, o.pre);
@@ -126,8 +114,8 @@ public final class Version implements Comparable<Version> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             String x = a.get(i);
             String y = b.get(i);
-            boolean xn = x.chars().allMatch(Character::isDigit);
-            boolean yn = y.chars().allMatch(Character::isDigit);
+            boolean xn = isNumeric(x);
+            boolean yn = isNumeric(y);
             int c;
             if (xn && yn) {
                 c = x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
@@ -143,9 +131,49 @@ public final class Version implements Comparable<Version> {
         return Integer.compare(a.size(), b.size());
     }
 
+    /**
+     * The crate's order of build metadata: identifier by identifier, numeric ones before the others and by value,
+     * then by length of leading zeros ({@code 0 < 00 < 1 < 01 < 001 < 2}), the others in ASCII order; empty first.
+     */
+    static int compareBuild(String a, String b) {
+        if (a.equals(b)) {
+            return 0;
+        }
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? -1 : 1;
+        }
+        String[] x = a.split("\\.", -1);
+        String[] y = b.split("\\.", -1);
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean xn = isNumeric(x[i]);
+            boolean yn = isNumeric(y[i]);
+            int c;
+            if (xn && yn) {
+                String xv = x[i].replaceFirst("^0+", "");
+                String yv = y[i].replaceFirst("^0+", "");
+                c = xv.length() != yv.length() ? Integer.compare(xv.length(), yv.length()) : xv.compareTo(yv);
+                if (c == 0) {
+                    c = Integer.compare(x[i].length(), y[i].length());
+                }
+            } else if (xn != yn) {
+                c = xn ? -1 : 1;
+            } else {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
+    }
+
+    private static boolean isNumeric(String id) {
+        return id.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+    }
+
     /** Same precedence (build metadata ignored), as registries compare versions for uniqueness. */
     public boolean samePrecedence(Version o) {
-        return compareTo(o) == 0;
+        return comparePrecedence(o) == 0;
     }
 
     @Override
@@ -161,7 +189,8 @@ public final class Version implements Comparable<Version> {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder().append(major).append('.').append(minor).append('.').append(patch);
+        StringBuilder sb = new StringBuilder().append(Long.toUnsignedString(major)).append('.')
+                .append(Long.toUnsignedString(minor)).append('.').append(Long.toUnsignedString(patch));
         if (!pre.isEmpty()) {
             sb.append('-').append(String.join(".", pre));
         }

@@ -31,7 +31,7 @@ public final class VersionReq {
                 case LESS_EQ -> matchesExact(v) || matchesLess(v);
                 case TILDE -> matchesTilde(v);
                 case CARET -> matchesCaret(v);
-                case WILDCARD -> matchesWildcard(v);
+                case WILDCARD -> matchesExact(v);
             };
         }
 
@@ -50,38 +50,38 @@ public final class VersionReq {
 
         private boolean matchesGreater(Version v) {
             if (v.major() != major) {
-                return v.major() > major;
+                return gt(v.major(), major);
             }
             if (minor == null) {
                 return false;
             }
             if (v.minor() != minor) {
-                return v.minor() > minor;
+                return gt(v.minor(), minor);
             }
             if (patch == null) {
                 return false;
             }
             if (v.patch() != patch) {
-                return v.patch() > patch;
+                return gt(v.patch(), patch);
             }
             return Version.comparePre(v.pre(), pre) > 0;
         }
 
         private boolean matchesLess(Version v) {
             if (v.major() != major) {
-                return v.major() < major;
+                return gt(major, v.major());
             }
             if (minor == null) {
                 return false;
             }
             if (v.minor() != minor) {
-                return v.minor() < minor;
+                return gt(minor, v.minor());
             }
             if (patch == null) {
                 return false;
             }
             if (v.patch() != patch) {
-                return v.patch() < patch;
+                return gt(patch, v.patch());
             }
             return Version.comparePre(v.pre(), pre) < 0;
         }
@@ -94,7 +94,7 @@ public final class VersionReq {
                 return false;
             }
             if (patch != null && v.patch() != patch) {
-                return v.patch() > patch;
+                return gt(v.patch(), patch);
             }
             return Version.comparePre(v.pre(), pre) >= 0;
         }
@@ -107,19 +107,19 @@ public final class VersionReq {
                 return true;
             }
             if (patch == null) {
-                return major > 0 ? v.minor() >= minor : v.minor() == minor;
+                return major != 0 ? !gt(minor, v.minor()) : v.minor() == minor;
             }
-            if (major > 0) {
+            if (major != 0) {
                 if (v.minor() != minor) {
-                    return v.minor() > minor;
+                    return gt(v.minor(), minor);
                 } else if (v.patch() != patch) {
-                    return v.patch() > patch;
+                    return gt(v.patch(), patch);
                 }
-            } else if (minor > 0) {
+            } else if (minor != 0) {
                 if (v.minor() != minor) {
                     return false;
                 } else if (v.patch() != patch) {
-                    return v.patch() > patch;
+                    return gt(v.patch(), patch);
                 }
             } else if (v.minor() != minor || v.patch() != patch) {
                 return false;
@@ -127,11 +127,9 @@ public final class VersionReq {
             return Version.comparePre(v.pre(), pre) >= 0;
         }
 
-        private boolean matchesWildcard(Version v) {
-            if (v.major() != major) {
-                return false;
-            }
-            return minor == null || v.minor() == minor;
+        /** {@code a > b}, both read as u64. */
+        private static boolean gt(long a, long b) {
+            return Long.compareUnsigned(a, b) > 0;
         }
 
         /** Whether a pre-release version may match through this comparator (same M.m.p with a pre-release). */
@@ -144,15 +142,16 @@ public final class VersionReq {
         public String toString() {
             StringBuilder sb = new StringBuilder();
             if (op == Op.WILDCARD) {
-                sb.append(major).append(minor == null ? ".*" : "." + minor + ".*");
+                sb.append(Long.toUnsignedString(major));
+                sb.append(minor == null ? ".*" : "." + Long.toUnsignedString(minor) + ".*");
                 return sb.toString();
             }
-            sb.append(op.symbol).append(major);
+            sb.append(op.symbol).append(Long.toUnsignedString(major));
             if (minor != null) {
-                sb.append('.').append(minor);
+                sb.append('.').append(Long.toUnsignedString(minor));
             }
             if (patch != null) {
-                sb.append('.').append(patch);
+                sb.append('.').append(Long.toUnsignedString(patch));
             }
             if (!pre.isEmpty()) {
                 sb.append('-').append(String.join(".", pre));
@@ -169,101 +168,112 @@ public final class VersionReq {
         this.comparators = List.copyOf(comparators);
     }
 
-    /** Parses a requirement; throws {@link IllegalArgumentException} with the reason when Cargo would refuse it. */
+    /** The crate's limit: a requirement of more comparators is refused. */
+    static final int MAX_COMPARATORS = 32;
+
+    /**
+     * Parses a requirement as cargo's {@code semver} crate does (spaces allowed around operators and commas, nothing
+     * else trimmed); throws {@link IllegalArgumentException} with the reason when cargo would refuse it.
+     */
     public static VersionReq parse(String text) {
-        String s = text == null ? "" : text.trim();
-        if (s.isEmpty()) {
+        if (text == null) {
             throw new IllegalArgumentException("empty version requirement");
         }
-        if (s.equals("*") || s.equals("x") || s.equals("X")) {
-            return new VersionReq(text, List.of());
+        Syntax in = new Syntax(text);
+        in.skipSpaces();
+        if (in.eatWildcard()) {
+            in.skipSpaces();
+            if (in.atEnd()) {
+                return new VersionReq(text, List.of());
+            }
+            throw in.fail(in.peek() == ',' ? "a wildcard (*) must be the only comparator in the version requirement"
+                    : "unexpected character after wildcard in version requirement");
         }
         List<Comparator> list = new ArrayList<>();
-        for (String part : s.split(",", -1)) {
-            list.add(parseComparator(part.trim(), text));
+        while (true) {
+            int mark = in.mark();
+            Parsed parsed;
+            try {
+                parsed = parseComparator(in);
+            } catch (IllegalArgumentException e) {
+                in.reset(mark);
+                if (in.eatWildcard()) {
+                    in.skipSpaces();
+                    if (in.atEnd() || in.peek() == ',') {
+                        throw in.fail("a wildcard (*) must be the only comparator in the version requirement");
+                    }
+                }
+                throw e;
+            }
+            list.add(parsed.comparator());
+            if (in.atEnd()) {
+                return new VersionReq(text, list);
+            }
+            if (!in.eat(',')) {
+                throw in.fail("expected comma after " + parsed.after() + ", found " + in.shown());
+            }
+            in.skipSpaces();
+            if (list.size() == MAX_COMPARATORS) {
+                throw in.fail("excessive number of version comparators (at most " + MAX_COMPARATORS + ")");
+            }
         }
-        return new VersionReq(text, list);
     }
 
-    private static Comparator parseComparator(String s, String whole) {
-        if (s.isEmpty()) {
-            throw new IllegalArgumentException("'" + whole + "': empty comparator");
-        }
+    private record Parsed(Comparator comparator, String after) {
+    }
+
+    private static Parsed parseComparator(Syntax in) {
         Op op = Op.CARET;
         boolean explicit = true;
-        String rest;
-        if (s.startsWith(">=")) {
-            op = Op.GREATER_EQ;
-            rest = s.substring(2);
-        } else if (s.startsWith("<=")) {
-            op = Op.LESS_EQ;
-            rest = s.substring(2);
-        } else if (s.startsWith(">")) {
-            op = Op.GREATER;
-            rest = s.substring(1);
-        } else if (s.startsWith("<")) {
-            op = Op.LESS;
-            rest = s.substring(1);
-        } else if (s.startsWith("=")) {
+        if (in.eat('>')) {
+            op = in.eat('=') ? Op.GREATER_EQ : Op.GREATER;
+        } else if (in.eat('<')) {
+            op = in.eat('=') ? Op.LESS_EQ : Op.LESS;
+        } else if (in.eat('=')) {
             op = Op.EXACT;
-            rest = s.substring(1);
-        } else if (s.startsWith("~")) {
+        } else if (in.eat('~')) {
             op = Op.TILDE;
-            rest = s.substring(1);
-        } else if (s.startsWith("^")) {
-            rest = s.substring(1);
-        } else {
+        } else if (!in.eat('^')) {
             explicit = false;
-            rest = s;
         }
-        rest = rest.trim();
-        if (rest.isEmpty()) {
-            throw new IllegalArgumentException("'" + whole + "': missing version after '" + op.symbol + "'");
-        }
-        int plus = rest.indexOf('+');
-        if (plus >= 0) {
-            rest = rest.substring(0, plus); // build metadata is ignored in requirements
-        }
-        List<String> pre = List.of();
-        int dash = rest.indexOf('-');
-        if (dash >= 0) {
-            pre = List.of(rest.substring(dash + 1).split("\\.", -1));
-            rest = rest.substring(0, dash);
-        }
-        String[] parts = rest.split("\\.", -1);
-        if (parts.length > 3) {
-            throw new IllegalArgumentException("'" + whole + "': too many version parts in '" + s + "'");
-        }
-        long major = parts[0].matches("[*xX]") ? -1 : Version.number(parts[0], whole);
-        if (major < 0) {
-            throw new IllegalArgumentException("'" + whole + "': a wildcard must stand alone or after MAJOR");
-        }
+        in.skipSpaces();
+        long major = in.number("major");
+        String after = "major version number";
         Long minor = null;
         Long patch = null;
         boolean wildcard = false;
-        if (parts.length > 1) {
-            if (parts[1].matches("[*xX]")) {
+        if (in.eat('.')) {
+            after = "minor version number";
+            if (in.eatWildcard()) {
                 wildcard = true;
             } else {
-                minor = Version.number(parts[1], whole);
+                minor = in.number("minor");
+            }
+            if (in.eat('.')) {
+                after = "patch version number";
+                if (in.eatWildcard()) {
+                    wildcard = true;
+                } else if (wildcard) {
+                    throw in.fail("unexpected character after wildcard in version requirement");
+                } else {
+                    patch = in.number("patch");
+                }
             }
         }
-        if (parts.length > 2) {
-            if (parts[2].matches("[*xX]")) {
-                wildcard = true;
-            } else if (wildcard) {
-                throw new IllegalArgumentException("'" + whole + "': nothing may follow a wildcard");
-            } else {
-                patch = Version.number(parts[2], whole);
-            }
+        List<String> pre = List.of();
+        if (patch != null && in.eat('-')) {
+            pre = List.of(in.identifiers(true).split("\\.", -1));
+            after = "pre-release identifier";
         }
-        if (!pre.isEmpty() && patch == null) {
-            throw new IllegalArgumentException("'" + whole + "': a pre-release needs MAJOR.MINOR.PATCH");
+        if (patch != null && in.eat('+')) {
+            in.identifiers(false); // build metadata is checked, then ignored in requirements
+            after = "build metadata";
         }
+        in.skipSpaces();
         if (wildcard && !explicit) {
             op = Op.WILDCARD;
         }
-        return new Comparator(op, explicit, major, minor, patch, pre);
+        return new Parsed(new Comparator(op, explicit, major, minor, patch, pre), after);
     }
 
     public List<Comparator> comparators() {

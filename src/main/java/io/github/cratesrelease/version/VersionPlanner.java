@@ -158,7 +158,7 @@ public final class VersionPlanner {
             Version next;
             if (target.explicit() != null) {
                 next = target.explicit();
-                if (next.compareTo(base) <= 0) {
+                if (next.comparePrecedence(base) <= 0) {
                     causes.add(cli, highest, "-Dcrates.version=" + next + " is not newer than", " " + base
                             + (unit.size() > 1 ? " (it moves with " + String.join(", ", unit) + ")" : ""),
                             "give a version above " + base + ", or use -Dcrates.bump=patch|minor|major");

@@ -54,7 +54,7 @@ class VersionReqTest {
     }
 
     @Test
-    void semverOrderingIgnoresBuildMetadata() {
+    void semverPrecedenceIgnoresBuildMetadata() {
         List<String> sorted = List.of("1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta",
                 "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0");
         List<Version> shuffled = new ArrayList<>(sorted.stream().map(Version::parse).toList());
