@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -41,6 +40,7 @@ public final class WorkspaceLoader {
             "documentation", "authors", "include", "exclude");
 
     private final Map<Path, TomlParseResult> parsed = new HashMap<>();
+    private final Map<Path, TomlAccess> access = new HashMap<>();
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
@@ -53,21 +53,22 @@ public final class WorkspaceLoader {
         }
         TomlParseResult rootToml = parse(manifest, diags);
         diags.throwIfErrors("the workspace manifest has errors");
-        TomlTable ws = rootToml.getTable("workspace");
-        TomlTable wsPackage = ws == null ? null : ws.getTable("package");
-        TomlTable wsDeps = ws == null ? null : ws.getTable("dependencies");
+        TomlAccess rootAccess = access.get(manifest);
+        TomlTable ws = rootAccess.table(rootToml, "workspace", "workspace");
+        TomlTable wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");
+        TomlTable wsDeps = ws == null ? null : rootAccess.table(ws, "dependencies", "workspace.dependencies");
 
         List<Path> exclude = new ArrayList<>();
         LinkedHashSet<Path> memberDirs = new LinkedHashSet<>();
         List<Path> defaultMembers = new ArrayList<>();
-        if (rootToml.getTable("package") != null) {
+        if (rootToml.get(List.of("package")) != null || rootToml.get(List.of("project")) != null) {
             memberDirs.add(dir);
         }
         if (ws != null) {
-            for (String e : strings(ws.getArray("exclude"))) {
+            for (String e : rootAccess.stringsOrEmpty(ws, "exclude", "exclude")) {
                 exclude.add(dir.resolve(e).normalize());
             }
-            TomlArray members = ws.getArray("members");
+            TomlArray members = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
             for (int i = 0; members != null && i < members.size(); i++) {
                 String pattern = String.valueOf(members.get(i));
                 Location at = TomlEditor.location(manifest, members.inputPositionOf(i));
@@ -82,7 +83,7 @@ public final class WorkspaceLoader {
                     }
                 }
             }
-            for (String d : strings(ws.getArray("default-members"))) {
+            for (String d : rootAccess.stringsOrEmpty(ws, "default-members", "default-members")) {
                 defaultMembers.add(dir.resolve(d).normalize());
             }
         }
@@ -97,7 +98,7 @@ public final class WorkspaceLoader {
             if (toml == null || toml.hasErrors()) {
                 continue;
             }
-            CargoPackage pkg = readPackage(dir, m, toml, wsPackage, wsDeps, diags);
+            CargoPackage pkg = readPackage(dir, m, toml, access.get(m), rootAccess, wsPackage, wsDeps, diags);
             if (pkg == null) {
                 continue;
             }
@@ -121,8 +122,9 @@ public final class WorkspaceLoader {
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
     public static Set<String> workspacePackageKeys(Path rootManifest) {
         try {
-            TomlTable t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).getTable("workspace.package") : null;
-            return t == null ? Set.of() : Set.copyOf(t.keySet());
+            Object t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).get(List.of("workspace", "package"))
+                    : null;
+            return t instanceof TomlTable table ? Set.copyOf(table.keySet()) : Set.of();
         } catch (IOException e) {
             return Set.of();
         }
@@ -206,26 +208,26 @@ public final class WorkspaceLoader {
             diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
             return null;
         }
-        TomlParseResult r;
+        String text;
         try {
-            r = Toml.parse(manifest);
+            text = Files.readString(manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + manifest, e);
         }
-        for (TomlParseError e : r.errors()) {
-            diags.error(TomlEditor.location(manifest, e.position()), "TOML error: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""),
-                    "fix the TOML syntax at this place");
-        }
+        TomlParseResult r = TomlAccess.parse(manifest, text, diags);
         parsed.put(manifest, r);
+        access.put(manifest, new TomlAccess(manifest, text, diags));
         return r;
     }
 
-    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlTable wsPackage,
-            TomlTable wsDeps, Diagnostics diags) {
-        TomlTable pkg = toml.getTable("package");
-        if (pkg == null) {
-            pkg = toml.getTable("project");
+    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlAccess in,
+            TomlAccess rootAccess, TomlTable wsPackage, TomlTable wsDeps, Diagnostics diags) {
+        boolean isProject = toml.get(List.of("package")) == null && toml.get(List.of("project")) != null;
+        String pkgKey = isProject ? "project" : "package";
+        if (toml.get(List.of(pkgKey)) != null && in.table(toml, pkgKey, pkgKey) == null) {
+            return null; // wrong type: reported
         }
+        TomlTable pkg = toml.getTable(pkgKey);
         if (pkg == null) {
             diags.error(Location.of(manifest), "no [package] table", "a workspace member needs a [package] section");
             return null;
@@ -236,6 +238,9 @@ public final class WorkspaceLoader {
         for (String k : pkg.keySet()) {
             locs.put(k, TomlEditor.location(manifest, toml.inputPositionOf(List.of("package", k))));
         }
+        if (pkg.get(List.of("name")) != null && in.string(pkg, "name", "name") == null) {
+            return null;
+        }
         String name = pkg.getString("name");
         if (name == null) {
             diags.error(locs.get("package"), "[package] has no name", "add name = \"<crate name>\"");
@@ -245,6 +250,8 @@ public final class WorkspaceLoader {
         Set<String> inheritedKeys = new LinkedHashSet<>();
         for (String key : INHERITABLE) {
             Object v = pkg.get(List.of(key));
+            TomlTable owner = pkg;
+            TomlAccess from = in;
             if (v instanceof TomlTable t && Boolean.TRUE.equals(t.get(List.of("workspace")))) {
                 Object w = wsPackage == null ? null : wsPackage.get(List.of(key));
                 if (w == null) {
@@ -254,8 +261,10 @@ public final class WorkspaceLoader {
                 }
                 inheritedKeys.add(key);
                 v = w;
+                owner = wsPackage;
+                from = rootAccess;
             }
-            if (v != null) {
+            if (v != null && typed(from, owner, key)) {
                 values.put(key, v);
             }
         }
@@ -269,6 +278,8 @@ public final class WorkspaceLoader {
             publishTo = b ? null : List.of();
         } else if (pub instanceof TomlArray a) {
             publishTo = strings(a);
+        } else if (pub != null) {
+            publishTo = List.of(); // wrong type: reported
         } else {
             publishTo = null;
         }
@@ -295,7 +306,7 @@ public final class WorkspaceLoader {
             for (String key : table.table().keySet()) {
                 Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
                 CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
-                        wsRoot, manifest, wsDeps, at, diags);
+                        wsRoot, manifest, in, rootAccess, wsDeps, at, diags);
                 if (d != null) {
                     deps.add(d);
                 }
@@ -321,8 +332,23 @@ public final class WorkspaceLoader {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** Checks the type of an inheritable [package] key: false (an error reported) when it is wrong. */
+    private static boolean typed(TomlAccess in, TomlTable owner, String key) {
+        Object v = owner.get(List.of(key));
+        switch (key) {
+            case "publish":
+                return v instanceof Boolean || in.strings(owner, key, key) != null;
+            case "readme":
+                return v instanceof Boolean || in.string(owner, key, key) != null;
+            case "keywords", "categories", "authors", "include", "exclude":
+                return in.strings(owner, key, key) != null;
+            default:
+                return in.string(owner, key, key) != null;
+        }
+    }
+
     private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,
-            Path manifest, TomlTable wsDeps, Location at, Diagnostics diags) {
+            Path manifest, TomlAccess in, TomlAccess rootAccess, TomlTable wsDeps, Location at, Diagnostics diags) {
         Path dir = manifest.getParent();
         if (spec instanceof String req) {
             return new CargoDependency(key, key, req, null, null, null, null, false, true, List.of(), kind, target, false, at);
@@ -334,8 +360,9 @@ public final class WorkspaceLoader {
         }
         boolean inherited = Boolean.TRUE.equals(t.get(List.of("workspace")));
         TomlTable base = t;
+        TomlAccess baseIn = in;
         Path baseDir = dir;
-        List<String> features = new ArrayList<>(strings(t.getArray("features")));
+        List<String> features = new ArrayList<>(in.stringsOrEmpty(t, "features", "features"));
         if (inherited) {
             Object w = wsDeps == null ? null : wsDeps.get(List.of(key));
             if (w == null) {
@@ -344,30 +371,34 @@ public final class WorkspaceLoader {
                 return null;
             }
             if (w instanceof String req) {
-                return new CargoDependency(key, key, req, null, null, null, null, bool(t, "optional", false),
-                        true, List.copyOf(features), kind, target, true, at);
+                return new CargoDependency(key, key, req, null, null, null, null,
+                        in.bool(t, "optional", "optional", false), true, List.copyOf(features), kind, target, true, at);
             }
-            base = (TomlTable) w;
+            if (!(w instanceof TomlTable wt)) {
+                diags.error(rootAccess.valueAt(wsDeps, key), "workspace dependency '" + key
+                        + "' must be a version string or a table, found " + TomlAccess.typeName(w),
+                        "write " + key + " = \"1.0\" or " + key + " = { path = \"...\", version = \"...\" }");
+                return null;
+            }
+            base = wt;
+            baseIn = rootAccess;
             baseDir = wsRoot;
-            for (String f : strings(base.getArray("features"))) {
+            for (String f : baseIn.stringsOrEmpty(base, "features", "features")) {
                 if (!features.contains(f)) {
                     features.add(f);
                 }
             }
         }
-        String pkg = base.getString("package");
-        String pathStr = base.getString("path");
+        String pkg = baseIn.string(base, "package", "package");
+        String pathStr = baseIn.string(base, "path", "path");
         Path path = pathStr == null ? null : baseDir.resolve(pathStr).normalize();
-        boolean defaultFeatures = base.contains("default-features") ? bool(base, "default-features", true)
-                : bool(base, "default_features", true);
-        return new CargoDependency(key, pkg == null ? key : pkg, base.getString("version"), path,
-                base.getString("registry"), base.getString("registry-index"), base.getString("git"),
-                bool(t, "optional", false),
+        boolean defaultFeatures = base.contains("default-features")
+                ? baseIn.bool(base, "default-features", "default-features", true)
+                : baseIn.bool(base, "default_features", "default_features", true);
+        return new CargoDependency(key, pkg == null ? key : pkg, baseIn.string(base, "version", "version"), path,
+                baseIn.string(base, "registry", "registry"), baseIn.string(base, "registry-index", "registry-index"),
+                baseIn.string(base, "git", "git"), in.bool(t, "optional", "optional", false),
                 defaultFeatures, List.copyOf(features), kind, target, inherited, at);
-    }
-
-    private static boolean bool(TomlTable t, String key, boolean dflt) {
-        return t.get(List.of(key)) instanceof Boolean b ? b : dflt;
     }
 
     private static List<String> strings(TomlArray a) {
