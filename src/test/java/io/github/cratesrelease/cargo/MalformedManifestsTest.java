@@ -141,4 +141,19 @@ class MalformedManifestsTest {
                 + "(write each entry as a [[package]] table)"), lockErrors(
                 "version = 3\n\n[package]\nname = \"llmo-auth\"\nversion = \"0.4.0\"\n"));
     }
+
+    @Test
+    void aTomlSyntaxErrorIsLocatedAtTheParsersPosition() throws IOException {
+        assertEquals(List.of("Cargo.lock:5:9: TOML error: Unexpected \", expected = (fix the TOML syntax at this place)"),
+                lockErrors("version = 3\n\n[[package]]\nname = \"llmo-audit\"\nversion \"0.4.0\"\n"));
+        assertEquals(List.of("Cargo.lock:2:10: TOML error: Unexpected ']', expected ]] or . (fix the TOML syntax at this place)"),
+                lockErrors("version = 3\n[[package]\n"));
+        Path ws = workspace("[workspace]\nmembers = [\"crates/*\"\n", MEMBER);
+        assertEquals(List.of(ws.resolve("Cargo.toml") + ":3:1: TOML error: Unexpected end of input, expected ] or a comma; "
+                + "the array opened at line 2, column 11 is unclosed (fix the TOML syntax at this place)"),
+                errors(ws));
+        ws = workspace("[workspace]\nmembers = [\"crates/*\"]\n", MEMBER + "edition = 2021-\n");
+        assertEquals(List.of(ws.resolve("crates/core/Cargo.toml") + ":4:16: TOML error: Unexpected end of line, expected a date/time (fix the TOML syntax "
+                + "at this place)"), errors(ws));
+    }
 }
