@@ -6,13 +6,9 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -66,25 +63,42 @@ public final class WorkspaceLoader {
         }
         if (ws != null) {
             for (String e : rootAccess.stringsOrEmpty(ws, "exclude", "exclude")) {
-                exclude.add(dir.resolve(e).normalize());
+                Path p = MemberGlobs.under(dir, e, rootAccess.valueAt(ws, "exclude"), "exclude", diags);
+                if (p != null) {
+                    exclude.add(p);
+                }
             }
             TomlArray members = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
             for (int i = 0; members != null && i < members.size(); i++) {
                 String pattern = String.valueOf(members.get(i));
                 Location at = TomlEditor.location(manifest, members.inputPositionOf(i));
-                List<Path> found = expand(dir, pattern);
-                if (found.isEmpty() && !isGlob(pattern)) {
+                List<Path> found;
+                try {
+                    found = MemberGlobs.expand(dir, pattern);
+                } catch (PatternSyntaxException | InvalidPathException e) {
+                    diags.error(at, "workspace member '" + MemberGlobs.shown(pattern)
+                            + "' is not a valid path or glob: "
+                            + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
+                                    : ((InvalidPathException) e).getReason()),
+                            "fix this entry of [workspace] members, e.g. \"crates/*\"");
+                    continue;
+                }
+                if (found.isEmpty() && !MemberGlobs.isGlob(pattern)) {
                     diags.error(at, "workspace member '" + pattern + "' has no Cargo.toml",
                             "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
                 }
                 for (Path p : found) {
-                    if (!isGlob(pattern) || !isExcluded(p, exclude)) {
+                    if (!MemberGlobs.isGlob(pattern) || !MemberGlobs.isExcluded(p, exclude)) {
                         memberDirs.add(p);
                     }
                 }
             }
             for (String d : rootAccess.stringsOrEmpty(ws, "default-members", "default-members")) {
-                defaultMembers.add(dir.resolve(d).normalize());
+                Path p = MemberGlobs.under(dir, d, rootAccess.valueAt(ws, "default-members"), "default-members",
+                        diags);
+                if (p != null) {
+                    defaultMembers.add(p);
+                }
             }
         }
 
@@ -108,7 +122,7 @@ public final class WorkspaceLoader {
             }
             for (CargoDependency d : pkg.dependencies()) {
                 Path p = d.path();
-                if (p != null && p.startsWith(dir) && !isExcluded(p, exclude) && queued.add(p)
+                if (p != null && p.startsWith(dir) && !MemberGlobs.isExcluded(p, exclude) && queued.add(p)
                         && Files.isRegularFile(p.resolve("Cargo.toml"))) {
                     queue.add(p);
                 }
@@ -159,45 +173,6 @@ public final class WorkspaceLoader {
     }
 
     private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
-
-    private static boolean isExcluded(Path p, List<Path> exclude) {
-        return exclude.stream().anyMatch(p::startsWith);
-    }
-
-    private static boolean isGlob(String pattern) {
-        return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
-    }
-
-    /** Expands a members pattern to directories that hold a Cargo.toml. */
-    static List<Path> expand(Path root, String pattern) {
-        if (!isGlob(pattern)) {
-            Path p = root.resolve(pattern).normalize();
-            return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
-        }
-        String glob = root.toString().replace("\\", "/") + "/" + pattern;
-        glob = glob.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        List<Path> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    if (!d.equals(root) && (n.equals("target") || n.equals(".git") || n.equals("node_modules"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!d.equals(root) && matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
-                        out.add(d.normalize());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.sort(null);
-        return out;
-    }
 
     private TomlParseResult parse(Path manifest, Diagnostics diags) {
         TomlParseResult cached = parsed.get(manifest);

@@ -156,4 +156,20 @@ class MalformedManifestsTest {
         assertEquals(List.of(ws.resolve("crates/core/Cargo.toml") + ":4:16: TOML error: Unexpected end of line, expected a date/time (fix the TOML syntax "
                 + "at this place)"), errors(ws));
     }
+
+    @Test
+    void aMemberGlobWithASyntaxErrorOrANulIsLocatedAtItsEntry() {
+        Path ws = workspace("[workspace]\nmembers = [\n  \"crates/*\",\n  \"crates/[a-\",\n]\n", MEMBER);
+        String root = ws.resolve("Cargo.toml").toString();
+        assertEquals(List.of(root + ":4:3: workspace member 'crates/[a-' is not a valid path or glob: Missing ']' "
+                + "(fix this entry of [workspace] members, e.g. \"crates/*\")"), errors(ws));
+        ws = workspace("[workspace]\nmembers = [\"crates/*\", \"crates/\\u0000\"]\n", MEMBER);
+        assertEquals(List.of(root + ":2:24: workspace member 'crates/\\u0000' is not a valid path or glob: Nul character not allowed "
+                + "(fix this entry of [workspace] members, e.g. \"crates/*\")"), errors(ws));
+        ws = workspace("[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"x\\u0000\"]\n"
+                + "default-members = [\"\\u0000\"]\n", MEMBER);
+        assertEquals(List.of(root + ":3:11: 'exclude' entry 'x\\u0000' is not a valid path: Nul character not allowed "
+                + "(fix this entry of [workspace] exclude)", root + ":4:19: 'default-members' entry '\\u0000' is "
+                + "not a valid path: Nul character not allowed (fix this entry of [workspace] default-members)"), errors(ws));
+    }
 }
