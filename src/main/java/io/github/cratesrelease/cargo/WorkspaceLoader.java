@@ -1,11 +1,11 @@
 package io.github.cratesrelease.cargo;
 
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -185,9 +185,10 @@ public final class WorkspaceLoader {
         }
         String text;
         try {
-            text = Files.readString(manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest, e);
+            text = TextFiles.read(manifest);
+        } catch (ReleaseException e) { // not UTF-8: located at the first bad byte
+            diags.addAll(e.diagnostics());
+            return null;
         }
         TomlParseResult r = TomlAccess.parse(manifest, text, diags);
         parsed.put(manifest, r);

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.version;
 
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyTable;
@@ -7,8 +8,6 @@ import io.github.cratesrelease.cargo.TomlAccess;
 import io.github.cratesrelease.cargo.TomlEditor;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -222,11 +221,8 @@ public final class ManifestUpdater {
         return edit.changed() && diags.errors().size() == before ? edit.result() : null;
     }
 
+    /** @throws io.github.cratesrelease.diag.ReleaseException when the file is not UTF-8 (located) */
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return TextFiles.read(file);
     }
 }
