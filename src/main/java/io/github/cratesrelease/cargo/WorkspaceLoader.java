@@ -1,18 +1,14 @@
 package io.github.cratesrelease.cargo;
 
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,9 +18,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.PatternSyntaxException;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -41,6 +37,7 @@ public final class WorkspaceLoader {
             "documentation", "authors", "include", "exclude");
 
     private final Map<Path, TomlParseResult> parsed = new HashMap<>();
+    private final Map<Path, TomlAccess> access = new HashMap<>();
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
@@ -53,37 +50,55 @@ public final class WorkspaceLoader {
         }
         TomlParseResult rootToml = parse(manifest, diags);
         diags.throwIfErrors("the workspace manifest has errors");
-        TomlTable ws = rootToml.getTable("workspace");
-        TomlTable wsPackage = ws == null ? null : ws.getTable("package");
-        TomlTable wsDeps = ws == null ? null : ws.getTable("dependencies");
+        TomlAccess rootAccess = access.get(manifest);
+        TomlTable ws = rootAccess.table(rootToml, "workspace", "workspace");
+        TomlTable wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");
+        TomlTable wsDeps = ws == null ? null : rootAccess.table(ws, "dependencies", "workspace.dependencies");
 
         List<Path> exclude = new ArrayList<>();
         LinkedHashSet<Path> memberDirs = new LinkedHashSet<>();
         List<Path> defaultMembers = new ArrayList<>();
-        if (rootToml.getTable("package") != null) {
+        if (rootToml.get(List.of("package")) != null || rootToml.get(List.of("project")) != null) {
             memberDirs.add(dir);
         }
         if (ws != null) {
-            for (String e : strings(ws.getArray("exclude"))) {
-                exclude.add(dir.resolve(e).normalize());
+            for (String e : rootAccess.stringsOrEmpty(ws, "exclude", "exclude")) {
+                Path p = MemberGlobs.under(dir, e, rootAccess.valueAt(ws, "exclude"), "exclude", diags);
+                if (p != null) {
+                    exclude.add(p);
+                }
             }
-            TomlArray members = ws.getArray("members");
+            TomlArray members = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
             for (int i = 0; members != null && i < members.size(); i++) {
                 String pattern = String.valueOf(members.get(i));
                 Location at = TomlEditor.location(manifest, members.inputPositionOf(i));
-                List<Path> found = expand(dir, pattern);
-                if (found.isEmpty() && !isGlob(pattern)) {
+                List<Path> found;
+                try {
+                    found = MemberGlobs.expand(dir, pattern);
+                } catch (PatternSyntaxException | InvalidPathException e) {
+                    diags.error(at, "workspace member '" + MemberGlobs.shown(pattern)
+                            + "' is not a valid path or glob: "
+                            + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
+                                    : ((InvalidPathException) e).getReason()),
+                            "fix this entry of [workspace] members, e.g. \"crates/*\"");
+                    continue;
+                }
+                if (found.isEmpty() && !MemberGlobs.isGlob(pattern)) {
                     diags.error(at, "workspace member '" + pattern + "' has no Cargo.toml",
                             "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
                 }
                 for (Path p : found) {
-                    if (!isGlob(pattern) || !isExcluded(p, exclude)) {
+                    if (!MemberGlobs.isGlob(pattern) || !MemberGlobs.isExcluded(p, exclude)) {
                         memberDirs.add(p);
                     }
                 }
             }
-            for (String d : strings(ws.getArray("default-members"))) {
-                defaultMembers.add(dir.resolve(d).normalize());
+            for (String d : rootAccess.stringsOrEmpty(ws, "default-members", "default-members")) {
+                Path p = MemberGlobs.under(dir, d, rootAccess.valueAt(ws, "default-members"), "default-members",
+                        diags);
+                if (p != null) {
+                    defaultMembers.add(p);
+                }
             }
         }
 
@@ -97,7 +112,7 @@ public final class WorkspaceLoader {
             if (toml == null || toml.hasErrors()) {
                 continue;
             }
-            CargoPackage pkg = readPackage(dir, m, toml, wsPackage, wsDeps, diags);
+            CargoPackage pkg = readPackage(dir, m, toml, access.get(m), rootAccess, wsPackage, wsDeps, diags);
             if (pkg == null) {
                 continue;
             }
@@ -107,7 +122,7 @@ public final class WorkspaceLoader {
             }
             for (CargoDependency d : pkg.dependencies()) {
                 Path p = d.path();
-                if (p != null && p.startsWith(dir) && !isExcluded(p, exclude) && queued.add(p)
+                if (p != null && p.startsWith(dir) && !MemberGlobs.isExcluded(p, exclude) && queued.add(p)
                         && Files.isRegularFile(p.resolve("Cargo.toml"))) {
                     queue.add(p);
                 }
@@ -121,8 +136,9 @@ public final class WorkspaceLoader {
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
     public static Set<String> workspacePackageKeys(Path rootManifest) {
         try {
-            TomlTable t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).getTable("workspace.package") : null;
-            return t == null ? Set.of() : Set.copyOf(t.keySet());
+            Object t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).get(List.of("workspace", "package"))
+                    : null;
+            return t instanceof TomlTable table ? Set.copyOf(table.keySet()) : Set.of();
         } catch (IOException e) {
             return Set.of();
         }
@@ -158,45 +174,6 @@ public final class WorkspaceLoader {
 
     private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
 
-    private static boolean isExcluded(Path p, List<Path> exclude) {
-        return exclude.stream().anyMatch(p::startsWith);
-    }
-
-    private static boolean isGlob(String pattern) {
-        return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
-    }
-
-    /** Expands a members pattern to directories that hold a Cargo.toml. */
-    static List<Path> expand(Path root, String pattern) {
-        if (!isGlob(pattern)) {
-            Path p = root.resolve(pattern).normalize();
-            return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
-        }
-        String glob = root.toString().replace("\\", "/") + "/" + pattern;
-        glob = glob.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        List<Path> out = new ArrayList<>();
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    if (!d.equals(root) && (n.equals("target") || n.equals(".git") || n.equals("node_modules"))) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    if (!d.equals(root) && matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
-                        out.add(d.normalize());
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.sort(null);
-        return out;
-    }
-
     private TomlParseResult parse(Path manifest, Diagnostics diags) {
         TomlParseResult cached = parsed.get(manifest);
         if (cached != null) {
@@ -206,26 +183,27 @@ public final class WorkspaceLoader {
             diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
             return null;
         }
-        TomlParseResult r;
+        String text;
         try {
-            r = Toml.parse(manifest);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest, e);
+            text = TextFiles.read(manifest);
+        } catch (ReleaseException e) { // not UTF-8: located at the first bad byte
+            diags.addAll(e.diagnostics());
+            return null;
         }
-        for (TomlParseError e : r.errors()) {
-            diags.error(TomlEditor.location(manifest, e.position()), "TOML error: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""),
-                    "fix the TOML syntax at this place");
-        }
+        TomlParseResult r = TomlAccess.parse(manifest, text, diags);
         parsed.put(manifest, r);
+        access.put(manifest, new TomlAccess(manifest, text, diags));
         return r;
     }
 
-    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlTable wsPackage,
-            TomlTable wsDeps, Diagnostics diags) {
-        TomlTable pkg = toml.getTable("package");
-        if (pkg == null) {
-            pkg = toml.getTable("project");
+    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlAccess in,
+            TomlAccess rootAccess, TomlTable wsPackage, TomlTable wsDeps, Diagnostics diags) {
+        boolean isProject = toml.get(List.of("package")) == null && toml.get(List.of("project")) != null;
+        String pkgKey = isProject ? "project" : "package";
+        if (toml.get(List.of(pkgKey)) != null && in.table(toml, pkgKey, pkgKey) == null) {
+            return null; // wrong type: reported
         }
+        TomlTable pkg = toml.getTable(pkgKey);
         if (pkg == null) {
             diags.error(Location.of(manifest), "no [package] table", "a workspace member needs a [package] section");
             return null;
@@ -236,6 +214,9 @@ public final class WorkspaceLoader {
         for (String k : pkg.keySet()) {
             locs.put(k, TomlEditor.location(manifest, toml.inputPositionOf(List.of("package", k))));
         }
+        if (pkg.get(List.of("name")) != null && in.string(pkg, "name", "name") == null) {
+            return null;
+        }
         String name = pkg.getString("name");
         if (name == null) {
             diags.error(locs.get("package"), "[package] has no name", "add name = \"<crate name>\"");
@@ -245,6 +226,8 @@ public final class WorkspaceLoader {
         Set<String> inheritedKeys = new LinkedHashSet<>();
         for (String key : INHERITABLE) {
             Object v = pkg.get(List.of(key));
+            TomlTable owner = pkg;
+            TomlAccess from = in;
             if (v instanceof TomlTable t && Boolean.TRUE.equals(t.get(List.of("workspace")))) {
                 Object w = wsPackage == null ? null : wsPackage.get(List.of(key));
                 if (w == null) {
@@ -254,8 +237,10 @@ public final class WorkspaceLoader {
                 }
                 inheritedKeys.add(key);
                 v = w;
+                owner = wsPackage;
+                from = rootAccess;
             }
-            if (v != null) {
+            if (v != null && typed(from, owner, key)) {
                 values.put(key, v);
             }
         }
@@ -269,6 +254,8 @@ public final class WorkspaceLoader {
             publishTo = b ? null : List.of();
         } else if (pub instanceof TomlArray a) {
             publishTo = strings(a);
+        } else if (pub != null) {
+            publishTo = List.of(); // wrong type: reported
         } else {
             publishTo = null;
         }
@@ -295,7 +282,7 @@ public final class WorkspaceLoader {
             for (String key : table.table().keySet()) {
                 Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
                 CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
-                        wsRoot, manifest, wsDeps, at, diags);
+                        wsRoot, manifest, in, rootAccess, wsDeps, at, diags);
                 if (d != null) {
                     deps.add(d);
                 }
@@ -321,8 +308,23 @@ public final class WorkspaceLoader {
         return java.util.Collections.unmodifiableMap(out);
     }
 
+    /** Checks the type of an inheritable [package] key: false (an error reported) when it is wrong. */
+    private static boolean typed(TomlAccess in, TomlTable owner, String key) {
+        Object v = owner.get(List.of(key));
+        switch (key) {
+            case "publish":
+                return v instanceof Boolean || in.strings(owner, key, key) != null;
+            case "readme":
+                return v instanceof Boolean || in.string(owner, key, key) != null;
+            case "keywords", "categories", "authors", "include", "exclude":
+                return in.strings(owner, key, key) != null;
+            default:
+                return in.string(owner, key, key) != null;
+        }
+    }
+
     private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,
-            Path manifest, TomlTable wsDeps, Location at, Diagnostics diags) {
+            Path manifest, TomlAccess in, TomlAccess rootAccess, TomlTable wsDeps, Location at, Diagnostics diags) {
         Path dir = manifest.getParent();
         if (spec instanceof String req) {
             return new CargoDependency(key, key, req, null, null, null, null, false, true, List.of(), kind, target, false, at);
@@ -334,8 +336,9 @@ public final class WorkspaceLoader {
         }
         boolean inherited = Boolean.TRUE.equals(t.get(List.of("workspace")));
         TomlTable base = t;
+        TomlAccess baseIn = in;
         Path baseDir = dir;
-        List<String> features = new ArrayList<>(strings(t.getArray("features")));
+        List<String> features = new ArrayList<>(in.stringsOrEmpty(t, "features", "features"));
         if (inherited) {
             Object w = wsDeps == null ? null : wsDeps.get(List.of(key));
             if (w == null) {
@@ -344,30 +347,34 @@ public final class WorkspaceLoader {
                 return null;
             }
             if (w instanceof String req) {
-                return new CargoDependency(key, key, req, null, null, null, null, bool(t, "optional", false),
-                        true, List.copyOf(features), kind, target, true, at);
+                return new CargoDependency(key, key, req, null, null, null, null,
+                        in.bool(t, "optional", "optional", false), true, List.copyOf(features), kind, target, true, at);
             }
-            base = (TomlTable) w;
+            if (!(w instanceof TomlTable wt)) {
+                diags.error(rootAccess.valueAt(wsDeps, key), "workspace dependency '" + key
+                        + "' must be a version string or a table, found " + TomlAccess.typeName(w),
+                        "write " + key + " = \"1.0\" or " + key + " = { path = \"...\", version = \"...\" }");
+                return null;
+            }
+            base = wt;
+            baseIn = rootAccess;
             baseDir = wsRoot;
-            for (String f : strings(base.getArray("features"))) {
+            for (String f : baseIn.stringsOrEmpty(base, "features", "features")) {
                 if (!features.contains(f)) {
                     features.add(f);
                 }
             }
         }
-        String pkg = base.getString("package");
-        String pathStr = base.getString("path");
+        String pkg = baseIn.string(base, "package", "package");
+        String pathStr = baseIn.string(base, "path", "path");
         Path path = pathStr == null ? null : baseDir.resolve(pathStr).normalize();
-        boolean defaultFeatures = base.contains("default-features") ? bool(base, "default-features", true)
-                : bool(base, "default_features", true);
-        return new CargoDependency(key, pkg == null ? key : pkg, base.getString("version"), path,
-                base.getString("registry"), base.getString("registry-index"), base.getString("git"),
-                bool(t, "optional", false),
+        boolean defaultFeatures = base.contains("default-features")
+                ? baseIn.bool(base, "default-features", "default-features", true)
+                : baseIn.bool(base, "default_features", "default_features", true);
+        return new CargoDependency(key, pkg == null ? key : pkg, baseIn.string(base, "version", "version"), path,
+                baseIn.string(base, "registry", "registry"), baseIn.string(base, "registry-index", "registry-index"),
+                baseIn.string(base, "git", "git"), in.bool(t, "optional", "optional", false),
                 defaultFeatures, List.copyOf(features), kind, target, inherited, at);
-    }
-
-    private static boolean bool(TomlTable t, String key, boolean dflt) {
-        return t.get(List.of(key)) instanceof Boolean b ? b : dflt;
     }
 
     private static List<String> strings(TomlArray a) {

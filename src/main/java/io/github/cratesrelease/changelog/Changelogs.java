@@ -1,12 +1,12 @@
 package io.github.cratesrelease.changelog;
 
+import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.semver.Version;
 import io.github.cratesrelease.spec.ReleaseSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -70,9 +70,10 @@ public final class Changelogs {
             return null;
         }
         try {
-            return new Changelog(file, Files.readString(file), spec.unreleasedHeading(), declared(diags));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            return new Changelog(file, TextFiles.read(file), spec.unreleasedHeading(), declared(diags));
+        } catch (ReleaseException e) {
+            diags.addAll(e.diagnostics());
+            return null;
         }
     }
 

@@ -12,7 +12,11 @@ public final class Durations {
     private Durations() {
     }
 
-    /** Parses {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 1m30s}. */
+    /**
+     * Parses {@code 500ms}, {@code 2s}, {@code 10m}, {@code 1h}, {@code 1m30s}.
+     *
+     * @throws IllegalArgumentException when the text is not a duration, or one too long to count in milliseconds
+     */
     public static Duration parse(String text) {
         Matcher m = PART.matcher(text);
         Duration total = Duration.ZERO;
@@ -21,13 +25,18 @@ public final class Durations {
             if (m.start() != end) {
                 throw new IllegalArgumentException("not a duration: " + text);
             }
-            long n = Long.parseLong(m.group(1));
-            total = total.plus(switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
-            });
+            try {
+                long n = Long.parseLong(m.group(1));
+                total = total.plus(switch (m.group(2)) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "s" -> Duration.ofSeconds(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofHours(n);
+                });
+                total.toMillis(); // every user of a duration counts in milliseconds
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new IllegalArgumentException("too long a duration: " + text);
+            }
             end = m.end();
         }
         if (end != text.length() || end == 0) {

@@ -4,7 +4,6 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.output.Durations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -235,8 +234,8 @@ public final class SpecLoader {
         String s = w.string("strategy");
         return new ReleaseSpec.WaitPolicy(
                 s == null ? base.strategy() : ReleaseSpec.WaitPolicy.Strategy.valueOf(s.toUpperCase(Locale.ROOT)),
-                w.string("timeout") == null ? base.timeout() : Durations.parse(w.string("timeout")),
-                w.string("interval") == null ? base.interval() : Durations.parse(w.string("interval")),
-                w.string("delay") == null ? base.delay() : Durations.parse(w.string("delay")));
+                w.string("timeout") == null ? base.timeout() : SpecSections.duration(w, "timeout"),
+                w.string("interval") == null ? base.interval() : SpecSections.duration(w, "interval"),
+                w.string("delay") == null ? base.delay() : SpecSections.duration(w, "delay"));
     }
 }

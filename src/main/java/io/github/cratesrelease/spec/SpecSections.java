@@ -1,5 +1,7 @@
 package io.github.cratesrelease.spec;
 
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.spec.ReleaseSpec.Bucket;
@@ -39,7 +41,7 @@ final class SpecSections {
 
     private static Bucket bucket(YamlNode n) {
         if (n instanceof YamlNode.Mapping b && b.string("burst") != null && b.string("interval") != null) {
-            return new Bucket(Integer.parseInt(b.string("burst")), Durations.parse(b.string("interval")));
+            return new Bucket(Integer.parseInt(b.string("burst")), duration(b, "interval"));
         }
         return null;
     }
@@ -86,7 +88,7 @@ final class SpecSections {
         YamlNode.Mapping m = e.value() instanceof YamlNode.Mapping x ? x : new YamlNode.Mapping(List.of(), at);
         return switch (e.name()) {
             case "verify" -> new ActionSpec.Verify(m.string("timeout") == null ? ActionSpec.Verify.DEFAULT_TIMEOUT
-                    : Durations.parse(m.string("timeout")), crate, index, at);
+                    : duration(m, "timeout"), crate, index, at);
             case "cargo-install" -> new ActionSpec.CargoInstall(m.string("crate"), m.string("bin"),
                     m.get("run") == null ? List.of("--version") : strings(m.get("run")), crate, index, at);
             case "webhook" -> new ActionSpec.Webhook(m.string("url"), m.get("secret") instanceof YamlNode.Mapping sec
@@ -179,5 +181,16 @@ final class SpecSections {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** The duration at {@code key} of {@code m} (present): a located error when it does not parse or overflows. */
+    static java.time.Duration duration(YamlNode.Mapping m, String key) {
+        try {
+            return Durations.parse(m.string(key));
+        } catch (IllegalArgumentException e) {
+            YamlNode.Entry entry = m.entry(key);
+            throw new ReleaseException(Diagnostic.error(entry == null ? m.location() : entry.key().location(),
+                    "'" + key + "': " + e.getMessage(), "write a duration such as 30s, 10m or 1h30m"));
+        }
     }
 }

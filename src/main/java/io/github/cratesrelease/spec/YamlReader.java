@@ -1,12 +1,12 @@
 package io.github.cratesrelease.spec;
 
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -60,9 +60,9 @@ public final class YamlReader {
                         + limits.maxBytes(), "a release spec is small: check that this is the right file");
                 return null;
             }
-            return read(file, Files.readString(file, StandardCharsets.UTF_8), diags);
-        } catch (java.nio.charset.MalformedInputException e) {
-            diags.error(Location.of(file), "the file is not valid UTF-8", "save it as UTF-8");
+            return read(file, TextFiles.read(file), diags);
+        } catch (ReleaseException e) { // not UTF-8: located at the first bad byte
+            diags.addAll(e.diagnostics());
             return null;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

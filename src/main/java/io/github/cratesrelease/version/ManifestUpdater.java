@@ -1,13 +1,13 @@
 package io.github.cratesrelease.version;
 
+import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyTable;
+import io.github.cratesrelease.cargo.TomlAccess;
 import io.github.cratesrelease.cargo.TomlEditor;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ public final class ManifestUpdater {
         Path lock = ws.root().resolve("Cargo.lock");
         if (Files.isRegularFile(lock)) {
             try {
-                String updated = lockfile(lock, read(lock), byName, edits);
+                String updated = lockfile(lock, read(lock), byName, edits, diags);
                 if (updated != null) {
                     files.put(lock, updated);
                 }
@@ -189,39 +189,40 @@ public final class ManifestUpdater {
      * packages) and {@code "name version"} references in dependency lists. Null when nothing changes.
      */
     private static String lockfile(Path lock, String text, Map<String, VersionPlanner.Change> byName,
-            List<Edit> edits) {
+            List<Edit> edits, Diagnostics diags) {
+        int before = diags.errors().size();
+        TomlAccess in = new TomlAccess(lock, text, diags);
+        if (TomlAccess.parse(lock, text, diags).hasErrors()) {
+            return null;
+        }
         TomlEditor edit = new TomlEditor(text);
-        TomlArray packages = edit.toml().getArray("package");
-        for (int i = 0; packages != null && i < packages.size(); i++) {
-            if (!(packages.get(i) instanceof TomlTable p)) {
+        for (TomlTable p : in.tables(edit.toml(), "package", "package")) {
+            String name = in.string(p, "name", "name");
+            String version = in.string(p, "version", "version");
+            List<String> refs = in.strings(p, "dependencies", "dependencies");
+            if (diags.errors().size() > before) {
                 continue;
             }
-            VersionPlanner.Change c = byName.get(p.getString("name"));
-            if (c != null && p.get(List.of("source")) == null && c.from().toString().equals(p.getString("version"))) {
+            VersionPlanner.Change c = byName.get(name);
+            if (c != null && p.get(List.of("source")) == null && c.from().toString().equals(version)) {
                 edit.setString(p, "version", c.to().toString());
                 edits.add(new Edit(TomlEditor.location(lock, p.inputPositionOf(List.of("version"))), c.name() + " in Cargo.lock",
                         c.from().toString(), c.to().toString()));
             }
             TomlArray deps = p.getArray("dependencies");
-            for (int j = 0; deps != null && j < deps.size(); j++) {
-                if (!(deps.get(j) instanceof String ref)) {
-                    continue;
-                }
-                String[] parts = ref.split(" ");
+            for (int j = 0; refs != null && j < refs.size(); j++) {
+                String[] parts = refs.get(j).split(" ");
                 VersionPlanner.Change d = parts.length == 2 ? byName.get(parts[0]) : null;
                 if (d != null && d.from().toString().equals(parts[1])) {
                     edit.setString(deps, j, parts[0] + " " + d.to());
                 }
             }
         }
-        return edit.changed() ? edit.result() : null;
+        return edit.changed() && diags.errors().size() == before ? edit.result() : null;
     }
 
+    /** @throws io.github.cratesrelease.diag.ReleaseException when the file is not UTF-8 (located) */
     static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return TextFiles.read(file);
     }
 }

@@ -1,0 +1,81 @@
+package io.github.cratesrelease.cargo;
+
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The paths of [workspace] members, exclude and default-members: globs expanded the way cargo does. */
+final class MemberGlobs {
+
+    private MemberGlobs() {
+    }
+
+    /** {@code rel} resolved against {@code dir}; null (an error at {@code at}) when it is not a valid path. */
+    static Path under(Path dir, String rel, Location at, String key, Diagnostics diags) {
+        try {
+            return dir.resolve(rel).normalize();
+        } catch (InvalidPathException e) {
+            diags.error(at, "'" + key + "' entry '" + shown(rel) + "' is not a valid path: " + e.getReason(),
+                    "fix this entry of [workspace] " + key);
+            return null;
+        }
+    }
+
+    /** A string as a message shows it: control characters escaped ({@code \u0000}). */
+    static String shown(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.chars().forEach(c -> sb.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : (char) c));
+        return sb.toString();
+    }
+
+    static boolean isExcluded(Path p, List<Path> exclude) {
+        return exclude.stream().anyMatch(p::startsWith);
+    }
+
+    static boolean isGlob(String pattern) {
+        return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
+    }
+
+    /** Expands a members pattern to directories that hold a Cargo.toml. */
+    static List<Path> expand(Path root, String pattern) {
+        if (!isGlob(pattern)) {
+            Path p = root.resolve(pattern).normalize();
+            return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
+        }
+        String glob = root.toString().replace("\\", "/") + "/" + pattern;
+        glob = glob.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        List<Path> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
+                    if (!d.equals(root) && (n.equals("target") || n.equals(".git") || n.equals("node_modules"))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (!d.equals(root) && matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
+                        out.add(d.normalize());
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+}

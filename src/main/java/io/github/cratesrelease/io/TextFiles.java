@@ -1,0 +1,68 @@
+package io.github.cratesrelease.io;
+
+import io.github.cratesrelease.diag.Diagnostic;
+import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.diag.ReleaseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The one decoder of the text files users write (Cargo.toml, Cargo.lock, CHANGELOG.md, release.yaml): UTF-8, and
+ * a file that is not is a located error at its first bad byte ({@code CHANGELOG.md:3:7: not UTF-8: byte 0xff}),
+ * not "Input length = 1".
+ */
+public final class TextFiles {
+
+    private TextFiles() {
+    }
+
+    /** The text of {@code file}, decoded as UTF-8. @throws ReleaseException at the first byte that is not UTF-8 */
+    public static String read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return decode(file, bytes);
+    }
+
+    /** {@code bytes} of {@code file} decoded as UTF-8. @throws ReleaseException at the first bad byte */
+    public static String decode(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        CoderResult r = decoder.decode(in, out, true);
+        if (!r.isError()) {
+            r = decoder.flush(out);
+        }
+        if (r.isError()) {
+            int bad = in.position();
+            out.flip();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < out.length(); i++) {
+                if (out.charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else if (!Character.isLowSurrogate(out.charAt(i))) {
+                    column++;
+                }
+            }
+            throw new ReleaseException(Diagnostic.error(new Location(file, line, column), String.format(
+                    "not UTF-8: byte 0x%02x (at offset %d) is not part of a UTF-8 character", bytes[bad] & 0xff, bad),
+                    "save " + file.getFileName() + " as UTF-8"));
+        }
+        out.flip();
+        return out.toString();
+    }
+}
