@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import io.github.cratesrelease.io.HttpClients;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -51,14 +52,7 @@ final class HttpRetry {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.retries = retries;
         this.firstBackoff = min(firstBackoff, MAX_BACKOFF);
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout.multipliedBy(2))
-                .retryOnConnectionFailure(false)
-                .followRedirects(true)
-                .build();
+        this.http = HttpClients.withTimeout(timeout);
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.MediaType;
+import io.github.cratesrelease.io.HttpClients;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -48,14 +49,7 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     public RegistryClient(Duration timeout) {
-        this.http = new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(timeout.multipliedBy(2))
-                .retryOnConnectionFailure(false)
-                .followRedirects(true)
-                .build();
+        this.http = HttpClients.withTimeout(timeout);
     }
 
     /** The sparse index root, without the {@code sparse+} prefix and with a trailing slash. */
