@@ -50,6 +50,12 @@ public final class WorkspaceLoader {
         }
         TomlParseResult rootToml = parse(manifest, diags);
         diags.throwIfErrors("the workspace manifest has errors");
+        if (!rootToml.contains("workspace") && !rootToml.contains("package")) {
+            throw new ReleaseException(Diagnostic.error(new Location(manifest, 1, 1), "the root Cargo.toml has neither "
+                    + "[workspace] nor [package]: cargo sees no crate here",
+                    "add [workspace] with members = [\"crates/*\"] (or a [package]), or point the spec's workspace: "
+                            + "at the directory of the workspace's root Cargo.toml"));
+        }
         TomlAccess rootAccess = access.get(manifest);
         TomlTable ws = rootAccess.table(rootToml, "workspace", "workspace");
         TomlTable wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");

@@ -45,6 +45,17 @@ class MalformedManifestsTest {
     }
 
     @Test
+    void anEmptyRootManifestSaysItHasNeitherWorkspaceNorPackage() {
+        for (String root : List.of("", "# nothing yet\n", "[dependencies]\nserde = \"1\"\n")) {
+            Path ws = workspace(root, MEMBER);
+            assertEquals(List.of(ws.resolve("Cargo.toml") + ":1:1: the root Cargo.toml has neither [workspace] nor "
+                    + "[package]: cargo sees no crate here (add [workspace] with members = [\"crates/*\"] (or a "
+                    + "[package]), or point the spec's workspace: at the directory of the workspace's root Cargo.toml)"),
+                    errors(ws), root);
+        }
+    }
+
+    @Test
     void wrongTypesInTheWorkspaceTable() {
         Path ws = workspace("[workspace]\nresolver = \"2\"\nmembers = \"crates/*\"\n", MEMBER);
         String root = ws.resolve("Cargo.toml").toString();
