@@ -10,6 +10,7 @@ import io.github.cratesrelease.registry.client.RegistryClient.IndexEntry;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.Journal.State;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.version.VersionBump;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -148,8 +149,8 @@ final class VersionLookup {
     }
 
     private static String next(String version) {
-        io.github.cratesrelease.semver.Version v = io.github.cratesrelease.semver.Version.parse(version);
-        return v.major() + "." + v.minor() + "." + (v.patch() + 1);
+        return VersionBump.next(io.github.cratesrelease.semver.Version.parse(version), VersionBump.Level.PATCH)
+                .toString();
     }
 
     /** Downloads the published crate and compares its files with ours (the commit id in vcs info aside). */

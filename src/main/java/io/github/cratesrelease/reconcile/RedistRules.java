@@ -7,12 +7,9 @@ import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.RedistSpec;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** The {@code redist} sources checked: a target registry that is defined, no crate both released and redistributed. */
 final class RedistRules {
-
-    private static final Pattern FULL_HASH = Pattern.compile("^[0-9a-f]{40}([0-9a-f]{24})?$");
 
     private RedistRules() {
     }
@@ -33,7 +30,7 @@ final class RedistRules {
                 d.warning(r.location(), "redist source " + r.name() + " republishes third-party crates to crates.io",
                         "redist is for a registry of yours: set registry: to it");
             }
-            if (!FULL_HASH.matcher(r.rev()).matches()) {
+            if (!r.pinsCommit()) {
                 d.warning(r.revLocation(), "rev " + r.rev() + " of redist source " + r.name() + " is not a full commit "
                         + "hash: a tag or branch can move, and the release with it", "pin the commit: rev: <40 hex "
                                 + "digits> (git rev-parse " + r.rev() + ")");

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The upstream repository at the pinned revision, in {@code target/crates/redist/<name>}: cloned with the real git
@@ -20,8 +19,6 @@ import java.util.regex.Pattern;
  * to exactly that commit on every run.
  */
 final class RedistCheckout {
-
-    private static final Pattern FULL_HASH = Pattern.compile("^[0-9a-f]{40}([0-9a-f]{24})?$");
 
     private RedistCheckout() {
     }
@@ -49,14 +46,14 @@ final class RedistCheckout {
         } else {
             run(git, "remote", "set-url", "origin", url);
         }
-        String commit = FULL_HASH.matcher(r.rev()).matches() ? git.commit(r.rev()) : null;
+        String commit = r.pinsCommit() ? git.commit(r.rev()) : null;
         if (commit == null) {
             ctx.out().info("[redist " + r.name() + "] fetching " + r.rev() + " from " + url);
             if (run(git, "fetch", "--quiet", "--depth", "1", "origin", r.rev()).ok()) {
                 commit = git.commit("FETCH_HEAD");
             }
         }
-        if (commit == null || FULL_HASH.matcher(r.rev()).matches() && !commit.startsWith(r.rev())) {
+        if (commit == null || r.pinsCommit() && !commit.startsWith(r.rev())) {
             ProcessRunner.Result all = run(git, "fetch", "--quiet", "--tags", "--force", "origin",
                     "+refs/heads/*:refs/remotes/origin/*");
             if (!all.ok()) {
@@ -74,11 +71,11 @@ final class RedistCheckout {
                     + r.name() + " is not in " + url + "; nothing was uploaded", "name a commit, tag or branch of that "
                             + "repository (git ls-remote " + url + ")"));
         }
-        if (FULL_HASH.matcher(r.rev()).matches() && !commit.equals(r.rev())) {
+        if (r.pinsCommit() && !commit.equals(r.rev())) {
             throw new ReleaseException(Diagnostic.error(r.revLocation(), "rev " + r.rev() + " resolved to " + commit
                     + "; nothing was uploaded", "give the full commit hash"));
         }
-        if (!FULL_HASH.matcher(r.rev()).matches() && !run(git, "ls-remote", "--heads", "origin", r.rev()).stdout()
+        if (!r.pinsCommit() && !run(git, "ls-remote", "--heads", "origin", r.rev()).stdout()
                 .isEmpty()) {
             ctx.out().warn("[redist " + r.name() + "] rev " + r.rev() + " is a branch: it moves, and what is "
                     + "republished with it; pin the commit (rev: " + commit + ")");

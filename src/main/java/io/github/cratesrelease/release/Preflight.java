@@ -56,11 +56,7 @@ final class Preflight {
         specOnlyRegistries(ctx, p, spec, d);
         actions(spec, d);
         boolean lenient = ctx.dryRun() || p.rehearsing();
-        Diagnostics shown = new Diagnostics();
-        for (Diagnostic x : d.all()) {
-            shown.add(lenient && x.isError() ? Diagnostic.warning(x.location(), "a real release would refuse: "
-                    + x.message(), x.hint()) : x);
-        }
+        Diagnostics shown = asShown(d, lenient);
         Findings.report(ctx.out(), shown);
         if (shown.hasErrors()) {
             throw new ReleaseException("cannot release: " + shown.errors().size() + " problem(s) found before "
@@ -69,6 +65,16 @@ final class Preflight {
         ctx.out().info("Pre-flight checks passed: " + p.targets().size() + " registr" + (p.targets().size() == 1
                 ? "y" : "ies") + (run.commit == null ? "" : ", commit " + run.commit.substring(0, 12))
                 + (lenient && !d.isEmpty() ? " (" + d.all().size() + " finding(s) a real release would stop at)" : ""));
+    }
+
+    /** The findings as a dry run or rehearsal shows them: errors become warnings of what a real release refuses. */
+    static Diagnostics asShown(Diagnostics d, boolean lenient) {
+        Diagnostics shown = new Diagnostics();
+        for (Diagnostic x : d.all()) {
+            shown.add(lenient && x.isError() ? Diagnostic.warning(x.location(), "a real release would refuse: "
+                    + x.message(), x.hint()) : x);
+        }
+        return shown;
     }
 
     /** Runs a check that throws its findings; returns whether it passed. */

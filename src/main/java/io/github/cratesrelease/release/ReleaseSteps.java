@@ -1,6 +1,5 @@
 package io.github.cratesrelease.release;
 
-import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.output.Durations;
@@ -63,10 +62,7 @@ final class ReleaseSteps {
             return;
         }
         Diagnostics d = Analyzer.changelogFindings(a, false);
-        boolean lenient = ctx.dryRun() || run.rehearse();
-        Diagnostics shown = new Diagnostics();
-        d.all().forEach(x -> shown.add(lenient && x.isError() ? Diagnostic.warning(x.location(),
-                "a real release would refuse: " + x.message(), x.hint()) : x));
+        Diagnostics shown = Preflight.asShown(d, ctx.dryRun() || run.rehearse());
         Findings.report(ctx.out(), shown);
         if (shown.hasErrors()) {
             throw new ReleaseException("cannot release: the changelog has " + shown.errors().size() + " problem(s); "

@@ -11,6 +11,7 @@ import io.github.cratesrelease.review.ReviewReport.Finding;
 import io.github.cratesrelease.review.ReviewReport.Severity;
 import io.github.cratesrelease.run.Analysis;
 import io.github.cratesrelease.run.Analyzer;
+import io.github.cratesrelease.version.VersionBump;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -112,8 +113,8 @@ final class ReviewBuilder {
     }
 
     private static String nextPatch(String version) {
-        io.github.cratesrelease.semver.Version v = io.github.cratesrelease.semver.Version.parse(version);
-        return v.major() + "." + v.minor() + "." + (v.patch() + 1);
+        return VersionBump.next(io.github.cratesrelease.semver.Version.parse(version), VersionBump.Level.PATCH)
+                .toString();
     }
 
     private static String key(Finding f) {

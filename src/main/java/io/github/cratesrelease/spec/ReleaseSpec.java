@@ -142,6 +142,11 @@ public record ReleaseSpec(
      */
     public record RedistSpec(String name, String git, String rev, List<String> crates, String registry,
             String version, List<Patch> patches, Location location, Location revLocation) {
+
+        /** Whether {@code rev} is a full commit hash (SHA-1 or SHA-256), which pins the source. */
+        public boolean pinsCommit() {
+            return rev.matches("[0-9a-f]{40}([0-9a-f]{24})?");
+        }
     }
 
     /**
