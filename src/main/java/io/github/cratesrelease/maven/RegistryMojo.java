@@ -30,6 +30,10 @@ public class RegistryMojo extends AbstractCratesMojo {
     @Parameter(property = "crates.registry.lag", defaultValue = "0s")
     private String lag;
 
+    /** Added before every response, as a registry across the internet answers (e.g. 40ms; benchmarks). */
+    @Parameter(property = "crates.registry.latency", defaultValue = "0s")
+    private String latency;
+
     /**
      * Name of an environment variable holding the token the registry requires for publishing (preferred over
      * {@code crates.registry.token}, which is visible in the process list).
@@ -74,6 +78,7 @@ public class RegistryMojo extends AbstractCratesMojo {
                     : baseDirectory().resolve(dir.toPath()))
                     .withPort(port)
                     .withIndexLag(Durations.parse(lag))
+                    .withLatency(Durations.parse(latency))
                     .withToken(secret == null || secret.isEmpty() ? null : secret, authRequired)
                     .withFaults(Fault.parseList(faults));
             limit = stopAfter == null ? null : Durations.parse(stopAfter);

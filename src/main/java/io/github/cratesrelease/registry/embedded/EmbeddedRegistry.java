@@ -154,6 +154,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try {
+            if (!options.latency().isZero()) {
+                Thread.sleep(options.latency().toMillis());  // a registry across the internet
+            }
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             if (path.startsWith("/index/")) {
@@ -167,6 +170,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
             } else {
                 HttpResponses.error(ex, 404, "not found: " + path);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RegistryApi.ResetConnection e) {
             log.accept("Closed a publish connection without an answer (injected reset)");
         } catch (RegistryError e) {

@@ -24,7 +24,8 @@ public final class RegistryService {
         if (dryRun) {
             reporter.info("Dry run: would serve an embedded registry named '" + name + "' on 127.0.0.1:"
                     + (options.port() == 0 ? "<free port>" : options.port()) + " with storage " + options.directory()
-                    + ", index lag " + Durations.human(options.indexLag()) + ", token " + (options.token() == null ? "none" : "set")
+                    + ", index lag " + Durations.human(options.indexLag()) + ", latency "
+                    + Durations.human(options.latency()) + ", token " + (options.token() == null ? "none" : "set")
                     + (options.authRequired() ? " (auth-required)" : "") + ", faults "
                     + (options.faults().isEmpty() ? "none" : faults(options.faults()))
                     + (stopAfter == null ? "" : ", stopping after " + Durations.human(stopAfter)));
