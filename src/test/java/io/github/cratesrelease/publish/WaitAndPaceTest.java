@@ -60,6 +60,43 @@ class WaitAndPaceTest {
     }
 
     @Test
+    void pendingCratesArePolledTogetherAtMostOncePerInterval() {
+        try (EmbeddedRegistry r = EmbeddedRegistry.start(RegistryOptions.defaults(tmp.resolve("reg"))
+                .withToken("tok-1234", false).withIndexLag(Duration.ofSeconds(2))
+                .withLatency(Duration.ofMillis(60)))) {
+            RecordingReporter log = new RecordingReporter();
+            java.util.List<String> debug = new java.util.concurrent.CopyOnWriteArrayList<>();
+            io.github.cratesrelease.output.Reporter both = new io.github.cratesrelease.output.Reporter() {
+                public void info(String l) { log.info(l); }
+                public void warn(String l) { log.warn(l); }
+                public void error(String l) { log.error(l); }
+                public void debug(String l) { debug.add(l); }
+            };
+            Path ws = PublishFixtures.chain(tmp.resolve("ws"), 5);
+            Fixtures.write(ws.resolve("release.yaml"), PublishFixtures.spec("strategy: none") + """
+                    registries:
+                      embedded:
+                        wait: {strategy: none, interval: 500ms, timeout: 1m}
+                    """);
+            Map<String, String> env = PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
+                    Map.of("embedded", "tok-1234"));
+            PublishResult res = new PublishEngine(env, both).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                    .verify(false).allowDirty(true).build());
+            assertEquals(5, res.count(Status.PUBLISHED), log.text());
+            String check = debug.stream().filter(l -> l.startsWith("[check] ")).findFirst().orElseThrow();
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("\\[check] (\\d+) index read\\(s\\) for 5 crate\\(s\\) in ([\\d.]+)(ms|s)").matcher(check);
+            assertTrue(m.find(), check);
+            double ms = Double.parseDouble(m.group(2)) * (m.group(3).equals("s") ? 1000 : 1);
+            int reads = Integer.parseInt(m.group(1));
+            // every round reads each pending crate once, then sleeps one interval
+            assertTrue(reads <= 5 * (ms / 500 + 1), reads + " reads in " + ms + " ms: " + check);
+            assertTrue(ms < 2000 + 500 + 1500, "the 2 s lag paid once, reads overlapping: " + check);
+            assertTrue(check.contains("unchanged (304)"), check);
+        }
+    }
+
+    @Test
     void fixedStrategySleepsAfterEachWave() {
         try (EmbeddedRegistry r = EmbeddedRegistry.start(RegistryOptions.defaults(tmp.resolve("reg"))
                 .withToken("tok-1234", false))) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
 import io.github.cratesrelease.io.HttpClients;
 import okhttp3.OkHttpClient;
@@ -44,6 +45,8 @@ public final class RegistryClient implements AutoCloseable {
 
     private final OkHttpClient http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final AtomicLong indexReads = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
 
     private record Cached(String etag, String body) {
     }
@@ -98,8 +101,10 @@ public final class RegistryClient implements AutoCloseable {
             b.header("If-None-Match", c.etag());
         }
         String body;
+        indexReads.incrementAndGet();
         try (Response r = http.newCall(b.build()).execute()) {
             if (r.code() == 304 && c != null) {
+                notModified.incrementAndGet();
                 body = c.body();
             } else if (r.code() == 404 || r.code() == 410 || r.code() == 451) {
                 return List.of();
@@ -123,6 +128,11 @@ public final class RegistryClient implements AutoCloseable {
                     n.path("yanked").asBoolean(false)));
         }
         return out;
+    }
+
+    /** Index file requests sent so far, and how many of them the registry answered 304 (unchanged). */
+    public String indexStats() {
+        return indexReads.get() + " index read(s), " + notModified.get() + " unchanged (304)";
     }
 
     /** The index entry of a version (build metadata ignored), or null. */
