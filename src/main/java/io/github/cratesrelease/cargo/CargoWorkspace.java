@@ -2,15 +2,16 @@ package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Location;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * A Cargo workspace: its root and members (in discovery order), and the root's {@code [patch.<registry>]} entries
  * that point at members.
  */
-public record CargoWorkspace(Path root, Path manifest, List<CargoPackage> members, List<Path> defaultMembers,
-        List<Patch> patches) {
+public final class CargoWorkspace {
 
     /** The registry name cargo gives crates.io (also the default of a dependency without {@code registry}). */
     public static final String CRATES_IO = "crates-io";
@@ -28,12 +29,59 @@ public record CargoWorkspace(Path root, Path manifest, List<CargoPackage> member
     public record Patch(String registry, String name, CargoPackage member, Location location) {
     }
 
+    private final Path root;
+    private final Path manifest;
+    private final List<CargoPackage> members;
+    private final List<Path> defaultMembers;
+    private final List<Patch> patches;
+    // lookups by name, directory and patched name: a workspace of thousands of crates asks them per dependency
+    private final Map<String, CargoPackage> byName = new HashMap<>();
+    private final Map<Path, CargoPackage> byDir = new HashMap<>();
+    private final Map<String, Patch> byPatch = new HashMap<>();
+
+    public CargoWorkspace(Path root, Path manifest, List<CargoPackage> members, List<Path> defaultMembers,
+            List<Patch> patches) {
+        this.root = root;
+        this.manifest = manifest;
+        this.members = List.copyOf(members);
+        this.defaultMembers = List.copyOf(defaultMembers);
+        this.patches = List.copyOf(patches);
+        for (CargoPackage p : this.members) {
+            byName.putIfAbsent(p.name(), p);
+            byDir.putIfAbsent(p.dir(), p);
+        }
+        for (Patch p : this.patches) {
+            byPatch.putIfAbsent(p.registry() + "\n" + p.name(), p);
+        }
+    }
+
     public CargoWorkspace(Path root, Path manifest, List<CargoPackage> members, List<Path> defaultMembers) {
         this(root, manifest, members, defaultMembers, List.of());
     }
 
+    public Path root() {
+        return root;
+    }
+
+    public Path manifest() {
+        return manifest;
+    }
+
+    /** The members, in discovery order. */
+    public List<CargoPackage> members() {
+        return members;
+    }
+
+    public List<Path> defaultMembers() {
+        return defaultMembers;
+    }
+
+    public List<Patch> patches() {
+        return patches;
+    }
+
     public Optional<CargoPackage> member(String name) {
-        return members.stream().filter(p -> p.name().equals(name)).findFirst();
+        return Optional.ofNullable(byName.get(name));
     }
 
     /**
@@ -42,8 +90,7 @@ public record CargoWorkspace(Path root, Path manifest, List<CargoPackage> member
      */
     public Optional<CargoPackage> target(CargoDependency d) {
         if (d.path() != null) {
-            Path dir = d.path().normalize();
-            return members.stream().filter(p -> p.dir().equals(dir)).findFirst();
+            return Optional.ofNullable(byDir.get(d.path().normalize()));
         }
         if (d.git() != null || d.registryIndex() != null) {
             return Optional.empty();
@@ -54,6 +101,11 @@ public record CargoWorkspace(Path root, Path manifest, List<CargoPackage> member
     /** The patch entry that redirects {@code name} from {@code registry} (null: crates.io) to a member, if any. */
     public Optional<Patch> patched(String registry, String name) {
         String r = registry == null ? CRATES_IO : registry;
-        return patches.stream().filter(p -> p.registry().equals(r) && p.name().equals(name)).findFirst();
+        return Optional.ofNullable(byPatch.get(r + "\n" + name));
+    }
+
+    @Override
+    public String toString() {
+        return "CargoWorkspace[root=" + root + ", members=" + members.size() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.cargo;
 
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -108,6 +110,7 @@ public final class WorkspaceLoader {
             }
         }
 
+        readAhead(memberDirs);
         Map<Path, CargoPackage> packages = new LinkedHashMap<>();
         Deque<Path> queue = new ArrayDeque<>(memberDirs);
         Set<Path> queued = new LinkedHashSet<>(memberDirs);
@@ -180,10 +183,50 @@ public final class WorkspaceLoader {
 
     private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
 
+    /** A manifest read and parsed ahead, with the findings of reading it (kept apart until it is used). */
+    private record Read(String text, TomlParseResult toml, Diagnostics findings) {
+    }
+
+    private final Map<Path, Read> readAhead = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Reads and parses the members' manifests on every core (TOML parsing is most of the work of analysing a
+     * workspace of thousands of crates); their findings are reported in member order, as if read one by one.
+     */
+    private void readAhead(Collection<Path> memberDirs) {
+        if (memberDirs.size() < 32) {
+            return;
+        }
+        try {
+            Tasks.inParallel("crates-manifests", Runtime.getRuntime().availableProcessors(), memberDirs, d -> {
+                Path m = d.resolve("Cargo.toml");
+                if (!Files.isRegularFile(m)) {
+                    return;
+                }
+                Diagnostics findings = new Diagnostics();
+                try {
+                    String text = TextFiles.read(m);
+                    readAhead.put(m, new Read(text, TomlAccess.parse(m, text, findings), findings));
+                } catch (ReleaseException e) {
+                    // not UTF-8: read again in order, where the finding is reported
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private TomlParseResult parse(Path manifest, Diagnostics diags) {
         TomlParseResult cached = parsed.get(manifest);
         if (cached != null) {
             return cached;
+        }
+        Read ahead = readAhead.remove(manifest);
+        if (ahead != null) {
+            diags.addAll(ahead.findings());
+            parsed.put(manifest, ahead.toml());
+            access.put(manifest, new TomlAccess(manifest, ahead.text(), diags));
+            return ahead.toml();
         }
         if (!Files.isRegularFile(manifest)) {
             diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
