@@ -32,7 +32,7 @@ final class VersionLookup {
     static void lookupAll(PublishRun run) {
         List<Diagnostic> conflicts = Collections.synchronizedList(new ArrayList<>());
         try {
-            Tasks.inParallel("crates-lookup", 8, run.items, i -> lookup(run, i, conflicts));
+            Tasks.inParallel("crates-lookup", IndexWaiter.PARALLEL_READS, run.items, i -> lookup(run, i, conflicts));
         } catch (InterruptedException e) {
             throw new ReleaseException(Diagnostic.error(Location.of(run.ctx.spec()), "interrupted while looking "
                     + "up versions; nothing was uploaded", "run the same command again"));
