@@ -7,14 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Starts child processes (cargo, git, credential providers). Secrets go only into the environment; every
- * argument list is offered to the launch listeners first, so tests can prove no token is ever an argument.
+ * Starts child processes (cargo, git, credential providers). Children start from the base environment without the
+ * variables {@linkplain #withhold withheld} (the token variables: the credentials layer names them); a secret
+ * reaches a child only when its caller puts it in that child's own variables. Every argument list is offered to
+ * the launch listeners first, so tests can prove no token is ever an argument.
  */
 public final class ProcessRunner {
 
@@ -37,8 +41,13 @@ public final class ProcessRunner {
         }
     }
 
+    /** Variables matching {@code name} are kept from every child except the commands {@code except} accepts. */
+    private record Withheld(Predicate<String> name, Predicate<List<String>> except) {
+    }
+
     private final Map<String, String> baseEnv;
     private final List<Consumer<List<String>>> launchListeners = new CopyOnWriteArrayList<>();
+    private final List<Withheld> withheld = new CopyOnWriteArrayList<>();
 
     public ProcessRunner(Map<String, String> baseEnv) {
         this.baseEnv = baseEnv;
@@ -48,14 +57,39 @@ public final class ProcessRunner {
         launchListeners.add(listener);
     }
 
+    /** Keeps the variables {@code names} accepts out of every child's base environment. */
+    public void withhold(Predicate<String> names) {
+        withhold(names, command -> false);
+    }
+
+    /**
+     * Keeps the variables {@code names} accepts out of the base environment of every child but the commands
+     * {@code except} accepts (e.g. git talking to a remote, whose credential helper may read a token variable).
+     */
+    public void withhold(Predicate<String> names, Predicate<List<String>> except) {
+        withheld.add(new Withheld(names, except));
+    }
+
+    /** The environment a child starts from (before its own variables): the base without what is withheld. */
     public Map<String, String> baseEnv() {
-        return baseEnv;
+        return childBase(List.of());
+    }
+
+    private Map<String, String> childBase(List<String> command) {
+        Map<String, String> e = new HashMap<>();
+        baseEnv.forEach((k, v) -> {
+            if (withheld.stream().noneMatch(w -> w.name().test(k) && !w.except().test(command))) {
+                e.put(k, v);
+            }
+        });
+        return e;
     }
 
     /**
      * Runs a command to completion.
      *
-     * @param env   variables set on top of the base environment (a null value removes one)
+     * @param env   variables set on top of the base environment (a null value removes one); a withheld variable
+     *              reaches the child only when given here
      * @param input written to stdin, then stdin is closed (null: closed at once)
      * @param line  receives each output line (stderr and stdout) as it arrives; may be null
      */
@@ -64,7 +98,7 @@ public final class ProcessRunner {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> e = pb.environment();
         e.clear();
-        e.putAll(baseEnv);
+        e.putAll(childBase(command));
         env.forEach((k, v) -> {
             if (v == null) {
                 e.remove(k);

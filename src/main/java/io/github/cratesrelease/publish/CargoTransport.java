@@ -1,7 +1,7 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.process.ProcessRunner;
-import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.RunContext;
 import java.io.IOException;
@@ -28,9 +28,7 @@ final class CargoTransport implements Transport {
     public void upload(PublishItem i, Target t) throws IOException, RegistryHttpException {
         RunContext ctx = run.ctx;
         Map<String, String> e = new HashMap<>(run.cargoEnv);
-        if (t.token() != null) {
-            e.put(RegistryNames.tokenVariable(t.cargoName()), t.token().reveal());
-        }
+        e.putAll(TokenVariables.forCargo(t.cargoName(), t.token()));  // this registry's token, in the environment only
         List<String> cmd = List.of("cargo", "publish", "--no-verify", "--allow-dirty", "-p", i.name(),
                 "--registry", t.cargoName());
         ProcessRunner.Result r = run.cargoLog().run(run.workDir, e, cmd, i.name(), false);

@@ -116,7 +116,7 @@ final class Packager {
                 + " crate(s) for `" + registry + "`: " + String.join(" ", cmd));
         long t0 = run.ctx.clock().millis();
         CargoLog log = run.cargoLog();
-        ProcessRunner.Result r = log.run(run.workDir, run.cargoEnv, cmd, "", false);
+        ProcessRunner.Result r = log.run(run.workDir, run.cargoEnv(registry), cmd, "", false);
         if (!r.ok()) {
             List<String> names = crates.stream().map(PublishItem::name).toList();
             String crate = CargoLog.crateOf(r.output(), names);
