@@ -95,10 +95,7 @@ public final class ProcessRunner {
      */
     public Result run(Path dir, Map<String, String> env, List<String> command, String input, Consumer<String> line) {
         launchListeners.forEach(l -> l.accept(List.copyOf(command)));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        Map<String, String> e = pb.environment();
-        e.clear();
-        e.putAll(childBase(command));
+        Map<String, String> e = childBase(command);
         env.forEach((k, v) -> {
             if (v == null) {
                 e.remove(k);
@@ -106,6 +103,11 @@ public final class ProcessRunner {
                 e.put(k, v);
             }
         });
+        List<String> argv = new ArrayList<>(command);
+        argv.set(0, onPath(command.get(0), e.get("PATH")));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(e);
         Process p = null;
         try {
             p = pb.start();
@@ -133,6 +135,23 @@ public final class ProcessRunner {
             }
             throw new CommandException("interrupted", command, -1, "");
         }
+    }
+
+    /**
+     * A bare program name found on the child's own PATH (the JVM would search its own): the environment the runner
+     * was given decides which cargo and git run. Anything else, or a name not found, is left to the system.
+     */
+    private static String onPath(String program, String path) {
+        if (program.contains("/") || path == null) {
+            return program;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            java.io.File f = new java.io.File(d.isEmpty() ? "." : d, program);
+            if (f.isFile() && f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return program;
     }
 
     private static Thread pump(java.io.InputStream s, List<String> all, List<String> own, Consumer<String> line) {
