@@ -26,24 +26,24 @@ import java.util.stream.Stream;
  * {@code /proc/<pid>/cmdline} into a dump directory while it runs; the scan reads those, every file under the given
  * directories, and the lines a reporter was given (debug included, as with {@code -X}).
  */
-final class CanaryScan {
+public final class CanaryScan {
 
     /** One child process as it started: which tool, its arguments, its environment. */
-    record Child(String tool, List<String> args, Map<String, String> env) {
+    public record Child(String tool, List<String> args, Map<String, String> env) {
         /** The registry a {@code cargo <sub> --registry <name>} names, else null. */
-        String registryArg() {
+        public String registryArg() {
             int i = args.indexOf("--registry");
             return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
         }
 
         /** {@code package} for {@code cargo package ...} (the first argument after the tool). */
-        String subcommand() {
+        public String subcommand() {
             return args.size() > 1 ? args.get(1) : "";
         }
     }
 
     /** A reporter that keeps every line, debug ones included. */
-    static final class Lines implements Reporter {
+    public static final class Lines implements Reporter {
         final List<String> all = new CopyOnWriteArrayList<>();
 
         @Override
@@ -66,7 +66,7 @@ final class CanaryScan {
             all.add("[DEBUG] " + line);
         }
 
-        String text() {
+        public String text() {
             return String.join("\n", all);
         }
     }
@@ -74,7 +74,7 @@ final class CanaryScan {
     final Path dumps;
     final Path wrappers;
 
-    CanaryScan(Path dir) {
+    public CanaryScan(Path dir) {
         this.dumps = dir.resolve("dumps");
         this.wrappers = dir.resolve("wrappers");
         String dump = "n=\"$CANARY_DUMP/$(basename \"$0\")-$$\"\ncat /proc/$$/environ > \"$n.env\"\n"
@@ -91,7 +91,7 @@ final class CanaryScan {
     }
 
     /** {@code env} with the wrappers first on the PATH and the dump directory set. */
-    Map<String, String> instrument(Map<String, String> env) {
+    public Map<String, String> instrument(Map<String, String> env) {
         Map<String, String> e = new HashMap<>(env);
         e.put("PATH", wrappers + ":" + env.get("PATH"));
         e.put("RUSTC_WRAPPER", wrappers.resolve("rustc-wrapper").toString());
@@ -100,7 +100,7 @@ final class CanaryScan {
     }
 
     /** A build script that dumps its environment the same way (cargo runs it when it builds the crate). */
-    static String buildScript() {
+    public static String buildScript() {
         return """
                 fn main() {
                     let dir = std::env::var("CANARY_DUMP").unwrap();
@@ -123,7 +123,7 @@ final class CanaryScan {
     }
 
     /** Every child dumped so far. */
-    List<Child> children() {
+    public List<Child> children() {
         List<Child> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(dumps)) {
             for (Path env : s.filter(p -> p.toString().endsWith(".env")).sorted().toList()) {
@@ -151,7 +151,7 @@ final class CanaryScan {
     }
 
     /** No file under {@code dir} (recursively, whatever its kind) holds any of {@code secrets}. */
-    static int assertNoFileHolds(Path dir, String... secrets) {
+    public static int assertNoFileHolds(Path dir, String... secrets) {
         int files = 0;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
