@@ -49,7 +49,7 @@ final class CargoTransport implements Transport {
         String text = ctx.masker().mask(String.join("\n", r.output()));
         String lower = text.toLowerCase(Locale.ROOT);
         String detail = ctx.masker().mask(r.tail(3));
-        if (lower.contains("429") || lower.contains("too many requests")) {
+        if (lower.matches("(?s).*\\bstatus 429\\b.*") || lower.contains("too many requests")) {  // not a port
             throw new RegistryHttpException(429, detail, null);
         }
         if (lower.contains("already exists") || lower.contains("already uploaded")) {

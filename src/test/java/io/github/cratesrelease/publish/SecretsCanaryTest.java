@@ -129,7 +129,7 @@ class SecretsCanaryTest {
                 assertFalse(log.text().contains(s), "a reporter line holds a secret:\n" + log.text());
                 assertFalse(message.contains(s), "the failure message holds a secret:\n" + message);
             }
-            CanaryScan.assertNoFileHolds(ws, secrets);  // the workspace, target/ and target/crates (the output)
+            int files = CanaryScan.assertNoFileHolds(ws, secrets);  // the workspace, target/, target/crates (output)
             for (List<String> args : launched) {
                 assertFalse(String.join(" ", args).contains(canary), "arguments " + args);
             }
@@ -143,6 +143,7 @@ class SecretsCanaryTest {
                         c.tool() + " " + c.args() + " holds the token in " + k));
             }
             if (outcome != Outcome.WRONG_TOKEN) {
+                assertTrue(log.text().contains("[DEBUG]"), "cargo's lines were shown at debug level (-X)");
                 assertTrue(children.stream().anyMatch(c -> c.tool().equals("git")), "git ran: " + children);
                 CanaryScan.Child pkg = children.stream().filter(c -> c.tool().equals("cargo")
                         && c.subcommand().equals("package")).findFirst().orElseThrow();
@@ -151,6 +152,14 @@ class SecretsCanaryTest {
                 assertTrue(children.stream().anyMatch(c -> c.tool().equals("cargo") && c.subcommand()
                         .equals("metadata") && !c.env().containsKey(REGISTRY_VAR)), "cargo metadata ran without it");
             }
+            if (System.getProperty("canary.debug") != null) {
+                System.out.println(log.text());
+                children.forEach(c -> System.out.println("CHILD " + c.tool() + " " + c.args()));
+            }
+            System.out.printf("canary scan %-18s %-11s %-6s clean: %3d lines, %3d files, %2d command lines, "
+                    + "%2d child environments (%d holding it: cargo package/publish of `embedded`)%n", source,
+                    outcome, mode, log.all.size(), files, launched.size(), children.size(), children.stream()
+                            .filter(c -> c.env().containsValue(canary)).count());
         }
     }
 
