@@ -7,14 +7,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
- * Starts child processes (cargo, git, credential providers). Secrets go only into the environment; every
- * argument list is offered to the launch listeners first, so tests can prove no token is ever an argument.
+ * Starts child processes (cargo, git, credential providers). Children start from the base environment without the
+ * variables {@linkplain #withhold withheld} (the token variables: the credentials layer names them); a secret
+ * reaches a child only when its caller puts it in that child's own variables. Every argument list is offered to
+ * the launch listeners first, so tests can prove no token is ever an argument.
  */
 public final class ProcessRunner {
 
@@ -37,8 +41,13 @@ public final class ProcessRunner {
         }
     }
 
+    /** Variables matching {@code name} are kept from every child except the commands {@code except} accepts. */
+    private record Withheld(Predicate<String> name, Predicate<List<String>> except) {
+    }
+
     private final Map<String, String> baseEnv;
     private final List<Consumer<List<String>>> launchListeners = new CopyOnWriteArrayList<>();
+    private final List<Withheld> withheld = new CopyOnWriteArrayList<>();
 
     public ProcessRunner(Map<String, String> baseEnv) {
         this.baseEnv = baseEnv;
@@ -48,23 +57,45 @@ public final class ProcessRunner {
         launchListeners.add(listener);
     }
 
+    /** Keeps the variables {@code names} accepts out of every child's base environment. */
+    public void withhold(Predicate<String> names) {
+        withhold(names, command -> false);
+    }
+
+    /**
+     * Keeps the variables {@code names} accepts out of the base environment of every child but the commands
+     * {@code except} accepts (e.g. git talking to a remote, whose credential helper may read a token variable).
+     */
+    public void withhold(Predicate<String> names, Predicate<List<String>> except) {
+        withheld.add(new Withheld(names, except));
+    }
+
+    /** The environment a child starts from (before its own variables): the base without what is withheld. */
     public Map<String, String> baseEnv() {
-        return baseEnv;
+        return childBase(List.of());
+    }
+
+    private Map<String, String> childBase(List<String> command) {
+        Map<String, String> e = new HashMap<>();
+        baseEnv.forEach((k, v) -> {
+            if (withheld.stream().noneMatch(w -> w.name().test(k) && !w.except().test(command))) {
+                e.put(k, v);
+            }
+        });
+        return e;
     }
 
     /**
      * Runs a command to completion.
      *
-     * @param env   variables set on top of the base environment (a null value removes one)
+     * @param env   variables set on top of the base environment (a null value removes one); a withheld variable
+     *              reaches the child only when given here
      * @param input written to stdin, then stdin is closed (null: closed at once)
      * @param line  receives each output line (stderr and stdout) as it arrives; may be null
      */
     public Result run(Path dir, Map<String, String> env, List<String> command, String input, Consumer<String> line) {
         launchListeners.forEach(l -> l.accept(List.copyOf(command)));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        Map<String, String> e = pb.environment();
-        e.clear();
-        e.putAll(baseEnv);
+        Map<String, String> e = childBase(command);
         env.forEach((k, v) -> {
             if (v == null) {
                 e.remove(k);
@@ -72,6 +103,11 @@ public final class ProcessRunner {
                 e.put(k, v);
             }
         });
+        List<String> argv = new ArrayList<>(command);
+        argv.set(0, onPath(command.get(0), e.get("PATH")));
+        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(e);
         Process p = null;
         try {
             p = pb.start();
@@ -99,6 +135,23 @@ public final class ProcessRunner {
             }
             throw new CommandException("interrupted", command, -1, "");
         }
+    }
+
+    /**
+     * A bare program name found on the child's own PATH (the JVM would search its own): the environment the runner
+     * was given decides which cargo and git run. Anything else, or a name not found, is left to the system.
+     */
+    private static String onPath(String program, String path) {
+        if (program.contains("/") || path == null) {
+            return program;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            java.io.File f = new java.io.File(d.isEmpty() ? "." : d, program);
+            if (f.isFile() && f.canExecute()) {
+                return f.getPath();
+            }
+        }
+        return program;
     }
 
     private static Thread pump(java.io.InputStream s, List<String> all, List<String> own, Consumer<String> line) {

@@ -1,7 +1,7 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.process.ProcessRunner;
-import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.RunContext;
 import java.io.IOException;
@@ -28,9 +28,7 @@ final class CargoTransport implements Transport {
     public void upload(PublishItem i, Target t) throws IOException, RegistryHttpException {
         RunContext ctx = run.ctx;
         Map<String, String> e = new HashMap<>(run.cargoEnv);
-        if (t.token() != null) {
-            e.put(RegistryNames.tokenVariable(t.cargoName()), t.token().reveal());
-        }
+        e.putAll(TokenVariables.forCargo(t.cargoName(), t.token()));  // this registry's token, in the environment only
         List<String> cmd = List.of("cargo", "publish", "--no-verify", "--allow-dirty", "-p", i.name(),
                 "--registry", t.cargoName());
         ProcessRunner.Result r = run.cargoLog().run(run.workDir, e, cmd, i.name(), false);
@@ -51,7 +49,7 @@ final class CargoTransport implements Transport {
         String text = ctx.masker().mask(String.join("\n", r.output()));
         String lower = text.toLowerCase(Locale.ROOT);
         String detail = ctx.masker().mask(r.tail(3));
-        if (lower.contains("429") || lower.contains("too many requests")) {
+        if (lower.matches("(?s).*\\bstatus 429\\b.*") || lower.contains("too many requests")) {  // not a port
             throw new RegistryHttpException(429, detail, null);
         }
         if (lower.contains("already exists") || lower.contains("already uploaded")) {

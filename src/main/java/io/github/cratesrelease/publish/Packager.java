@@ -115,6 +115,7 @@ final class Packager {
         }
         long t0 = run.ctx.clock().millis();
         CargoLog log = run.cargoLog();
+        Map<String, String> env = run.cargoEnv(registry);
         ProcessRunner.Result r = null;
         if (offlineIsEquivalent(run)) {
             // every version is already chosen: packaging offline checks the same things, without cargo's ~40 online
@@ -122,7 +123,7 @@ final class Packager {
             List<String> offline = new ArrayList<>(cmd);
             offline.add("--offline");
             announce(run, registry, crates, offline);
-            r = log.run(run.workDir, run.cargoEnv, offline, "", false);
+            r = log.run(run.workDir, env, offline, "", false);
             if (!r.ok() && offlineMode(r)) {
                 run.ctx.out().info("Packaging offline needs what cargo's local cache lacks (" + offlineReason(r)
                         + "): packaging online");
@@ -131,7 +132,7 @@ final class Packager {
         }
         if (r == null) {
             announce(run, registry, crates, cmd);
-            r = log.run(run.workDir, run.cargoEnv, cmd, "", false);
+            r = log.run(run.workDir, env, cmd, "", false);
         }
         if (!r.ok()) {
             List<String> names = crates.stream().map(PublishItem::name).toList();

@@ -39,8 +39,10 @@ public final class PublishRun implements AutoCloseable {
     Path runDir;
     EmbeddedRegistry rehearsal;
     Map<String, Target> targets = Map.of();
-    /** Variables for the cargo children: index URLs of spec-only registries, the rehearsal registry. */
+    /** Variables for the cargo children: index URLs of spec-only registries, the rehearsal registry; no token. */
     final Map<String, String> cargoEnv = new HashMap<>();
+    /** Per cargo registry name, the token variables of a registry whose index needs the token to be read. */
+    final Map<String, Map<String, String>> readTokens = new HashMap<>();
     /** Where cargo runs: the workspace, or the rehearsal's copy of it. */
     Path workDir;
     Journal journal;
@@ -105,6 +107,16 @@ public final class PublishRun implements AutoCloseable {
     /** Variables for cargo children (index URLs of spec-only registries, the rehearsal registry). */
     public Map<String, String> cargoEnv() {
         return Map.copyOf(cargoEnv);
+    }
+
+    /**
+     * Variables for a cargo child that reads the index of {@code cargoName}: {@link #cargoEnv()}, and that one
+     * registry's token when its index cannot be read without it ({@code auth-required}).
+     */
+    public Map<String, String> cargoEnv(String cargoName) {
+        Map<String, String> e = new HashMap<>(cargoEnv);
+        e.putAll(readTokens.getOrDefault(cargoName, Map.of()));
+        return e;
     }
 
     /** Why the publish stopped, or null. */

@@ -6,7 +6,7 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.plan.PublishPlan;
-import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -98,9 +98,8 @@ public final class PublishSteps {
         run.cargoEnv.putAll(TargetResolver.cargoEnv(run.analysis, run.targets, run.rehearsal));
         for (Target t : run.targets.values()) {
             // a feed that needs the token even to read its index: cargo package reads it, so it gets the token
-            if (!run.rehearse() && t.sparse() && run.access.readToken(t) != null) {
-                run.cargoEnv.put(RegistryNames.tokenVariable(t.cargoName()), t.token().reveal());
-                run.cargoEnv.put(RegistryNames.variable(t.cargoName(), "CREDENTIAL_PROVIDER"), "cargo:token");
+            if (!run.rehearse() && t.sparse() && run.access.readToken(t) != null) {  // its own token only
+                run.readTokens.put(t.cargoName(), TokenVariables.forCargo(t.cargoName(), t.token()));
             }
         }
         run.workDir = run.rehearse() ? Rehearsal.workspace(run) : run.analysis.workspace().root();

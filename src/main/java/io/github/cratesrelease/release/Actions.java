@@ -15,7 +15,6 @@ import io.github.cratesrelease.publish.CrateArchive;
 import io.github.cratesrelease.publish.PublishItem;
 import io.github.cratesrelease.publish.PublishRun;
 import io.github.cratesrelease.publish.Target;
-import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.release.PostPublish.ActionFailure;
 import io.github.cratesrelease.release.PostPublish.Job;
 import io.github.cratesrelease.release.ReleaseRun.Tag;
@@ -101,11 +100,9 @@ final class Actions {
                 .orElseThrow(() -> new ActionFailure(c.target() + " is not a crate of this release"));
         Target t = publish.target(item);
         Path root = publish.runDir().resolve("install").resolve(item.name() + "-" + item.version());
-        Map<String, String> env = new LinkedHashMap<>(publish.cargoEnv());
+        // its registry's token only when its index needs it to be read: cargo install builds third-party crates
+        Map<String, String> env = new LinkedHashMap<>(publish.cargoEnv(t.cargoName()));
         env.put("CARGO_TARGET_DIR", root.resolve("target").toString());
-        if (t.token() != null && !RegistryNames.CRATES_IO.equals(t.cargoName())) {
-            env.put(RegistryNames.tokenVariable(t.cargoName()), t.token().reveal());  // a feed may need it to read
-        }
         List<String> cmd = new ArrayList<>(List.of("cargo", "install", "--quiet", "--root", root.toString(),
                 "--registry", t.cargoName(), item.name(), "--version", "=" + item.version()));
         if (c.bin() != null) {

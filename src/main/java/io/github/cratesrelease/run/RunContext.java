@@ -1,5 +1,6 @@
 package io.github.cratesrelease.run;
 
+import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.io.Clock;
 import io.github.cratesrelease.output.Masker;
@@ -38,6 +39,7 @@ public final class RunContext implements AutoCloseable {
         this.masker = new Masker();
         this.out = masker.wrap(b.reporter);
         this.runner = b.runner != null ? b.runner : new ProcessRunner(b.env);
+        TokenVariables.withholdCargoTokens(runner);  // children start without token variables (see analysis())
         this.clock = b.clock;
         this.dryRun = b.dryRun;
         this.spec = b.spec == null ? null : b.spec.toAbsolutePath().normalize();
@@ -76,10 +78,17 @@ public final class RunContext implements AutoCloseable {
     public synchronized Analysis analysis() {
         if (analysis == null) {
             analysis = new Analyzer(env).analyze(Objects.requireNonNull(spec, "this goal has no spec"));
+            if (analysis.spec() != null) {
+                TokenVariables.withhold(runner, analysis.spec());  // and without the ones the spec names
+            }
         }
         return analysis;
     }
 
+    /**
+     * The real environment, where the plugin reads tokens from. Children never start from it: the runner withholds
+     * every token variable (cargo's, and those the spec names) and gives one only to the child that needs it.
+     */
     public Map<String, String> env() {
         return env;
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.publish.CanaryScan;
 import io.github.cratesrelease.publish.PublishFixtures;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A canary token (the registry needs it even to read its index) appears in no output, report, journal, argument
- * list of a child, nor in the environment of a post-publish script.
+ * A canary token (the registry needs it even to read its index) appears in no output, report, journal, file of
+ * the workspace, argument list of a child, nor in the environment of git or a post-publish script (only the cargo
+ * children that read that registry hold it).
  */
 class ReleaseCanaryTest {
 
@@ -38,7 +40,8 @@ class ReleaseCanaryTest {
                     + "\"]\ncrates:\n  c1: {}\n  c2:\n    post-publish:\n      - run: [\"sh\", \"-c\", \"echo "
                     + "$CRATE_NAME $CRATE_VERSION $TAG >> " + tmp.resolve("per-crate.txt") + "\"]\n");
             ReleaseFixtures.commit(ws, "initial");
-            Map<String, String> env = ReleaseFixtures.env(tmp, registry, canary);
+            CanaryScan scan = new CanaryScan(tmp.resolve("scan"));
+            Map<String, String> env = scan.instrument(ReleaseFixtures.env(tmp, registry, canary));
             List<List<String>> launched = new CopyOnWriteArrayList<>();
             ProcessRunner runner = new ProcessRunner(env);
             runner.onLaunch(launched::add);
@@ -60,6 +63,18 @@ class ReleaseCanaryTest {
             String scriptEnv = Files.readString(envDump);
             assertTrue(scriptEnv.contains("CRATES_RELEASED=c1@0.1.0 c2@0.1.0"), scriptEnv);
             assertFalse(scriptEnv.contains(canary), "the script's environment holds no publish token");
+            // git (status, tag, ...) and every cargo but those that read the auth-required index start without it
+            List<CanaryScan.Child> children = scan.children();
+            assertTrue(children.stream().anyMatch(c -> c.tool().equals("git") && c.args().contains("tag")),
+                    children.toString());
+            for (CanaryScan.Child c : children) {
+                boolean reader = c.tool().equals("cargo") && "embedded".equals(c.registryArg());
+                c.env().forEach((k, v) -> assertFalse(v.contains(canary) && !(reader
+                        && k.equals("CARGO_REGISTRIES_EMBEDDED_TOKEN")), c.tool() + " " + c.args() + " holds it in " + k));
+            }
+            assertTrue(children.stream().anyMatch(c -> c.subcommand().equals("package")
+                    && canary.equals(c.env().get("CARGO_REGISTRIES_EMBEDDED_TOKEN"))), "cargo package reads the index");
+            CanaryScan.assertNoFileHolds(ws, canary);
         }
     }
 }
