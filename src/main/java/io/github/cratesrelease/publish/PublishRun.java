@@ -215,7 +215,7 @@ public final class PublishRun implements AutoCloseable {
     /** Cargo's target directory for a workspace (asked once per run: CARGO_TARGET_DIR and config may move it). */
     Path targetDirectory(Path dir) {
         return targetDirs.computeIfAbsent(dir, d -> {
-            var r = cargoLog().run(d, Map.of(), List.of("cargo", "metadata", "--no-deps", "--format-version", "1",
+            var r = cargoLog().run(d, cargoEnv(), List.of("cargo", "metadata", "--no-deps", "--format-version", "1",
                     "--offline"), "", true);
             if (r.ok()) {
                 try {
