@@ -92,7 +92,7 @@ class ResilienceTest {
         PublishResult res = new PublishEngine(env, log).publish(req);
         assertEquals(2, res.count(Status.PUBLISHED), log.text());
         assertEachStoredOnce(r, 2);
-        assertTrue(log.text().contains("already stored by an earlier attempt"), log.text());
+        assertTrue(log.text().contains("already uploaded by an earlier attempt"), log.text());
     }
 
     @Test
