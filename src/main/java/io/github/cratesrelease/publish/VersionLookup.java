@@ -122,11 +122,17 @@ final class VersionLookup {
                                 ? " (uploaded by the interrupted run)" : apiOnly ? " (uploaded by an earlier run)"
                                         : ""));
             } else if (sameFiles(run, i, t, cksum)) {
-                i.status(Status.SKIPPED);
+                // uploaded by the interrupted run of this release (before a commit that fixed something else):
+                // released with it, and tagged with it
+                boolean thisRelease = state != null && state.mayBeUploaded();
+                i.status(thisRelease ? Status.PUBLISHED : Status.SKIPPED);
                 i.expectedCksum(cksum);
-                run.journal.update(i.entry(), State.SKIPPED, null);
+                if (!thisRelease) {
+                    run.journal.update(i.entry(), State.SKIPPED, null);
+                }
                 ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
-                        + "` with the same files (packaged from another commit)");
+                        + "` with the same files (packaged from another commit" + (thisRelease
+                                ? ", uploaded by the interrupted run of this release)" : ")"));
             } else {
                 i.status(Status.CONFLICT);
                 i.expectedCksum(cksum);

@@ -141,7 +141,9 @@ public final class Journal {
                 // a journal we cannot read is set aside (the caller says so); the registry lookups still prevent
                 // double uploads
                 Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
-                j.unreadableBecause = String.valueOf(unreadable.getMessage()).lines().findFirst().orElse("");
+                String why = unreadable instanceof tools.jackson.core.JacksonException je ? je.getOriginalMessage()
+                        : unreadable.getMessage();  // the parser's words, without its "[Source: ...]" dump
+                j.unreadableBecause = String.valueOf(why).lines().findFirst().orElse("");
                 Path copy = file.resolveSibling("release-journal.unreadable.json");
                 try {
                     Files.move(file, copy, StandardCopyOption.REPLACE_EXISTING);
