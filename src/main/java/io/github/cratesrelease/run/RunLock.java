@@ -124,7 +124,8 @@ public final class RunLock implements AutoCloseable {
 
     private static ReleaseException refusal(RunContext ctx, Path file, Holder h) {
         boolean here = h.host().equals(host());
-        return new ReleaseException(Diagnostic.error(Location.of(file), "another crates:" + h.goal() + " (pid "
+        Location at = ctx.spec() != null ? Location.of(ctx.spec()) : Location.of(file);
+        return new ReleaseException(Diagnostic.error(at, "another crates:" + h.goal() + " (pid "
                 + h.pid() + " on " + h.host() + ", since " + CLOCK.format(h.since()) + ") holds " + file
                 + "; this run changed nothing", "wait for it to finish" + (here ? ""
                         : ", or, if it is dead (it ran on another host, which this run cannot check), delete " + file
