@@ -6,6 +6,7 @@ import io.github.cratesrelease.publish.PublishOptions;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryStore;
 import io.github.cratesrelease.testing.RecordingReporter;
+import io.github.cratesrelease.testing.RegistryFront;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,7 +31,7 @@ final class MatrixRow implements AutoCloseable {
     final List<String> problems = new ArrayList<>();
     final Set<String> cargoHashes = new HashSet<>();
     private final List<RecordingReporter> logs = new ArrayList<>();
-    private IndexProxy proxy;
+    private RegistryFront proxy;
     String firstRun;
     String reRun;
     private Path mark;
@@ -137,8 +138,8 @@ final class MatrixRow implements AutoCloseable {
     }
 
     /** An HTTP front of the registry's index (a CDN) that can serve a broken index file; cargo and we read it. */
-    IndexProxy proxy() throws Exception {
-        proxy = IndexProxy.start(registry.apiUrl());
+    RegistryFront proxy() throws Exception {
+        proxy = RegistryFront.start(registry.apiUrl());
         env.put("CARGO_REGISTRIES_EMBEDDED_INDEX", "sparse+" + proxy.url());
         return proxy;
     }
@@ -289,13 +290,13 @@ final class MatrixRow implements AutoCloseable {
     }
 
     static String header() {
-        return String.format(Locale.ROOT, "%-44s | %-70s | %-22s | %-19s | %-6s | %-5s | %s", "row", "first run",
+        return String.format(Locale.ROOT, "%-44s | %-70s | %-22s | %-22s | %-6s | %-5s | %s", "row", "first run",
                 "re-run", "uploads", "cksum", "tags", "time");
     }
 
     String line(long ms) {
         String first = firstRun == null ? "-" : firstRun;
-        return String.format(Locale.ROOT, "%-44s | %-70s | %-22s | %-19s | %-6s | %-5s | %.1fs%s", name,
+        return String.format(Locale.ROOT, "%-44s | %-70s | %-22s | %-22s | %-6s | %-5s | %.1fs%s", name,
                 first.length() > 70 ? first.substring(0, 67) + "..." : first, reRun == null ? "-" : reRun,
                 registry.published().size() + " stored " + (storedOnce ? "once" : "NOT once") + " (" + requests
                         + " req)", checksumsOk ? "ok" : "NO",
