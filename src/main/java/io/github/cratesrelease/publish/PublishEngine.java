@@ -7,6 +7,7 @@ import io.github.cratesrelease.run.Interruption;
 import io.github.cratesrelease.run.Invocation;
 import io.github.cratesrelease.run.Pipeline;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.run.RunLock;
 import java.util.Map;
 
 /**
@@ -49,11 +50,18 @@ public final class PublishEngine {
 
     /** Runs the publish steps in the goal's context. */
     public static PublishResult publish(RunContext ctx, PublishOptions options) {
-        try (PublishRun run = new PublishRun(ctx, options);
+        try (RunLock lock = lock(ctx, "publish");
+                PublishRun run = new PublishRun(ctx, options);
                 Interruption stop = Interruption.announce(ctx, () -> interrupted(run))) {
             pipeline().run(ctx, run);
             return run.result();
         }
+    }
+
+    /** The output directory's lock for a run that changes things; none for a dry run (null closes as nothing). */
+    public static RunLock lock(RunContext ctx, String goal) {
+        boolean noSpec = ctx.spec() == null || !java.nio.file.Files.isRegularFile(ctx.spec());  // fails in validate
+        return ctx.dryRun() || noSpec ? null : RunLock.acquire(ctx, ctx.outputDirectory(), goal);
     }
 
     /** The line for Ctrl-C: how far the run got and the command that resumes it. */

@@ -15,6 +15,8 @@ public final class PublishItem {
     private volatile Status status = Status.NOT_PUBLISHED;
     private volatile long waitMs;
     private volatile boolean byThisRun;
+    /** Seen in its registry's index (by the lookup or a wait); false while only the web API knows it. */
+    private volatile boolean indexed;
     /** The checksum the index must show: ours, or the registry's for a crate published from another commit. */
     private volatile String expectedCksum;
 
@@ -92,6 +94,15 @@ public final class PublishItem {
 
     void uploadedNow() {
         byThisRun = true;
+    }
+
+    /** Seen in its registry's index by this run; a crate only the web API knows may still be lagging. */
+    public boolean indexed() {
+        return indexed;
+    }
+
+    void indexed(boolean seen) {
+        indexed = seen;
     }
 
     public long waitMs() {

@@ -61,6 +61,11 @@ public final class PublishReport {
 
     /** What is published, what is not, and the command that resumes: the one the user ran. */
     public static String resumeHint(List<PublishItem> items, Invocation invocation) {
+        return resumeHint(items, invocation, null);
+    }
+
+    /** The same; with {@code hint}, what to do before running the command again (a wait that timed out). */
+    public static String resumeHint(List<PublishItem> items, Invocation invocation, String hint) {
         String done = items.stream().filter(PublishItem::done).map(PublishItem::label)
                 .collect(Collectors.joining(", "));
         String notDone = items.stream().filter(i -> i.status() == Status.NOT_PUBLISHED || i.status() == Status.FAILED)
@@ -68,8 +73,9 @@ public final class PublishReport {
                 .collect(Collectors.joining(", "));
         return "\n  published: " + (done.isEmpty() ? "none" : done)
                 + "\n  not published: " + (notDone.isEmpty() ? "none" : notDone)
-                + "\n  resume with the same command: " + invocation.command()
-                + " (published crates are skipped, nothing is uploaded twice)";
+                + (hint != null ? "\n  " + hint + "; then run again: " + invocation.command()
+                        : "\n  resume with the same command: " + invocation.command()
+                                + " (published crates are skipped, nothing is uploaded twice)");
     }
 
     public static Path write(Path file, List<CrateOutcome> crates, Duration elapsed, Instant finished,

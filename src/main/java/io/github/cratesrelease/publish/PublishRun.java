@@ -50,6 +50,8 @@ public final class PublishRun implements AutoCloseable {
     RegistryAccess access;
     /** Why the run stopped (upload or integrity), or null. */
     String failure;
+    /** What to do about {@link #failure} when it is not "run the same command" (an index wait timed out), or null. */
+    String failureHint;
     Path report;
     PublishResult result;
     private final Map<Path, Path> targetDirs = new ConcurrentHashMap<>();

@@ -111,6 +111,9 @@ public final class PublishSteps {
                 deleteIfExists(journalFile);  // every rehearsal starts from a fresh registry
             }
             run.journal = Journal.open(journalFile, fingerprint(run), ctx.clock());
+            if (run.journal.unreadableWarning() != null) {
+                ctx.out().warn(run.journal.unreadableWarning());
+            }
         }
         for (PublishPlan.Wave w : run.plan.waves()) {
             for (PlannedCrate pc : w.crates()) {
@@ -160,6 +163,9 @@ public final class PublishSteps {
     private static void verify(RunContext ctx, PublishRun run) {
         if (run.failure == null) {
             run.failure = new IndexWaiter(run).verifyAll();
+            if (run.failure != null && run.failure.contains("did not appear in the index")) {
+                run.failure += "; " + WaitHint.of(run, run.items.stream().filter(i -> i.done()).toList());
+            }
         }
     }
 
@@ -172,7 +178,7 @@ public final class PublishSteps {
         if (run.failure != null) {
             ctx.out().error("Journal: " + run.journal.file() + "; report: " + run.report);
             throw new ReleaseException(ctx.masker().mask(run.failure
-                    + PublishReport.resumeHint(run.items, ctx.invocation())), new Diagnostics());
+                    + PublishReport.resumeHint(run.items, ctx.invocation(), run.failureHint)), new Diagnostics());
         }
     }
 

@@ -7,6 +7,7 @@ import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.publish.PublishResult.Status;
 import io.github.cratesrelease.registry.client.RegistryClient.IndexEntry;
+import io.github.cratesrelease.registry.client.RegistryDataException;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.Journal.State;
 import io.github.cratesrelease.run.RunContext;
@@ -95,30 +96,43 @@ final class VersionLookup {
             IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.version())).findFirst()
                     .orElse(null);
             String cksum = found == null ? null : found.cksum();
-            String api = found == null && state != null && state.mayBeUploaded() ? run.access.api(t) : null;
+            i.indexed(found != null);
+            // not in the index: it may be lagging behind an upload (of an interrupted run, whose journal may be
+            // gone): the web API knows at once. The journal only saves lookups, it never decides.
+            String api = found == null ? run.access.api(t) : null;
+            boolean apiOnly = false;
             if (api != null) {
-                cksum = run.access.client().apiChecksum(api, i.name(), i.version(), t.token());
-                if (cksum != null) {
-                    ctx.out().info(i.label() + ": uploaded by the interrupted run, not yet in the index");
+                cksum = apiChecksum(run, i, t, api);
+                apiOnly = cksum != null;
+                if (apiOnly) {
+                    ctx.out().info(i.label() + ": on `" + t.name() + "` (its web API says so), not yet in the index");
                 }
             }
             if (cksum == null) {
                 return;
             }
             if (cksum.isEmpty() || cksum.equals(i.archive().sha256())) {
-                boolean thisRelease = state != null && state.mayBeUploaded();
+                boolean thisRelease = state != null && state.mayBeUploaded() || apiOnly;
                 i.status(thisRelease ? Status.PUBLISHED : Status.SKIPPED);
                 if (state != State.UPLOADED && state != State.VERIFIED) {
                     run.journal.update(i.entry(), thisRelease ? State.UPLOADED : State.SKIPPED, null);
                 }
                 ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
-                        + "` with the same checksum" + (thisRelease ? " (uploaded by the interrupted run)" : ""));
+                        + "` with the same checksum" + (state != null && state.mayBeUploaded()
+                                ? " (uploaded by the interrupted run)" : apiOnly ? " (uploaded by an earlier run)"
+                                        : ""));
             } else if (sameFiles(run, i, t, cksum)) {
-                i.status(Status.SKIPPED);
+                // uploaded by the interrupted run of this release (before a commit that fixed something else):
+                // released with it, and tagged with it
+                boolean thisRelease = state != null && state.mayBeUploaded();
+                i.status(thisRelease ? Status.PUBLISHED : Status.SKIPPED);
                 i.expectedCksum(cksum);
-                run.journal.update(i.entry(), State.SKIPPED, null);
+                if (!thisRelease) {
+                    run.journal.update(i.entry(), State.SKIPPED, null);
+                }
                 ctx.out().info((dryRun ? "Would skip " : "Skip ") + i.label() + ": already on `" + t.name()
-                        + "` with the same files (packaged from another commit)");
+                        + "` with the same files (packaged from another commit" + (thisRelease
+                                ? ", uploaded by the interrupted run of this release)" : ")"));
             } else {
                 i.status(Status.CONFLICT);
                 i.expectedCksum(cksum);
@@ -128,13 +142,29 @@ final class VersionLookup {
                         bumpHint(run, i)));
             }
         } catch (IOException | RegistryHttpException e) {
-            String msg = ctx.masker().mask("cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage());
+            String msg = ctx.masker().mask(e instanceof RegistryDataException ? "registry `" + t.name() + "`: "
+                    + e.getMessage() : "cannot look up " + i.label() + " on `" + t.name() + "`: " + e.getMessage());
             if (dryRun) {
                 ctx.out().warn(msg);
             } else {
                 throw new ReleaseException(Diagnostic.error(Location.of(i.planned().manifest()), msg,
                         "check the registry's index URL and your network, then run again"));
             }
+        }
+    }
+
+    /**
+     * The checksum the web API reports, or null when it does not know the version or cannot tell (a registry whose
+     * API has no version lookup): then the upload goes ahead, and an "already uploaded" answer is checked there.
+     */
+    private static String apiChecksum(PublishRun run, PublishItem i, Target t, String api) throws IOException {
+        try {
+            return run.access.client().apiChecksum(api, i.name(), i.version(), t.token());
+        } catch (RegistryHttpException e) {
+            run.ctx.out().warn("cannot ask the web API of `" + t.name() + "` about " + i.label() + " (HTTP "
+                    + e.status() + ": " + run.ctx.masker().mask(e.detail()) + "); an \"already uploaded\" answer to "
+                    + "its upload will be checked against our checksum");
+            return null;
         }
     }
 

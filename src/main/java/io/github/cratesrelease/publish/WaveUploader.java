@@ -8,6 +8,7 @@ import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.Journal;
 import io.github.cratesrelease.run.Journal.State;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.spec.ReleaseSpec.WaitPolicy;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Uploads the packaged crates wave by wave, in parallel within a wave: paced to the rate limits, 429s waited out,
@@ -44,6 +46,8 @@ final class WaveUploader {
     private final RateLimits.Pacer pacer;
     private final IndexWaiter waiter;
     private final long origin;
+    /** The first fatal answer of the current wave: no new upload of the wave starts after it. */
+    private volatile String stopped;
 
     WaveUploader(PublishRun run, RateLimits.Pacer pacer, IndexWaiter waiter) {
         this.run = run;
@@ -66,6 +70,10 @@ final class WaveUploader {
                     ctx.out().info("[wave " + wave + "] nothing to upload");
                     continue;
                 }
+                String lagging = awaitEarlierWaves(wave);
+                if (lagging != null) {
+                    return lagging;
+                }
                 List<String> failures = Collections.synchronizedList(new ArrayList<>());
                 try {
                     Tasks.forEach(pool, todo, i -> uploadCatching(i, failures));
@@ -73,7 +81,9 @@ final class WaveUploader {
                     return "interrupted";
                 }
                 if (!failures.isEmpty()) {
-                    return "publishing stopped in wave " + wave + ": " + String.join("; ", failures);
+                    long left = todo.stream().filter(i -> i.status() == Status.NOT_PUBLISHED).count();
+                    return "publishing stopped in wave " + wave + ": " + String.join("; ", failures)
+                            + (left > 0 ? " (" + left + " upload(s) of the wave not started after it)" : "");
                 }
                 long done = run.items.stream().filter(PublishItem::done).count();
                 ctx.out().debug("[wave " + wave + "] done: " + done + " of " + run.items.size()
@@ -81,8 +91,10 @@ final class WaveUploader {
                 if (wave < waves) {
                     String waitFailure = waiter.afterWave(wave, inWave);
                     if (waitFailure != null) {
-                        return waitFailure;
+                        return waitFailure + "; " + WaitHint.of(run, inWave);
                     }
+                    inWave.stream().filter(PublishItem::done).filter(this::waitsForIndex)
+                            .forEach(i -> i.indexed(true));
                 }
             }
             return null;
@@ -91,10 +103,41 @@ final class WaveUploader {
         }
     }
 
+    /**
+     * Before wave {@code wave}: the crates of earlier waves on a registry with {@code wait: index} that are published
+     * but not yet seen in its index (uploaded by an interrupted or earlier run while the index lagged) are waited
+     * for, as after their own wave; returns a failure message, or null.
+     */
+    private String awaitEarlierWaves(int wave) {
+        List<PublishItem> lagging = run.items.stream().filter(i -> i.wave() < wave && i.done() && !i.indexed())
+                .filter(this::waitsForIndex).toList();
+        if (lagging.isEmpty()) {
+            return null;
+        }
+        ctx.out().info("[wave " + wave + "] first waiting for " + lagging.size() + " crate(s) of earlier waves not "
+                + "yet in the index: " + lagging.stream().map(PublishItem::label).collect(Collectors.joining(", ")));
+        String f = waiter.afterWave(wave - 1, lagging);
+        if (f != null) {
+            return f + "; " + WaitHint.of(run, lagging);
+        }
+        lagging.forEach(i -> i.indexed(true));
+        return null;
+    }
+
+    private boolean waitsForIndex(PublishItem i) {
+        Target t = run.target(i);
+        return t != null && t.sparse() && t.waitPolicy().strategy() == WaitPolicy.Strategy.INDEX;
+    }
+
     private void uploadCatching(PublishItem i, List<String> failures) {
+        if (stopped != null) {
+            ctx.out().warn("[wave " + i.wave() + "] " + i.label() + ": not uploaded, the wave stopped after a refusal");
+            return;
+        }
         try {
             upload(i, run.target(i));
         } catch (CrateFailure f) {
+            stopped = f.getMessage();
             String msg = ctx.masker().mask(f.getMessage());
             i.status(Status.FAILED);
             run.journal.update(i.entry(), State.FAILED, msg);
@@ -157,8 +200,8 @@ final class WaveUploader {
                     }
                     continue;
                 }
-                if (ambiguous && e.isAlreadyUploaded()) {
-                    confirmEarlierUpload(i, t, e.detail());
+                if (e.isAlreadyUploaded()) {
+                    confirmEarlierUpload(i, t, e.detail(), ambiguous);
                     return;
                 }
                 if (e.isServerError()) {
@@ -170,6 +213,9 @@ final class WaveUploader {
                         + e.detail());
             } catch (IOException e) {
                 ambiguous = true;
+                if (stopped != null) {
+                    throw new CrateFailure("not retried after the wave stopped: " + e.getMessage());
+                }
                 backoff = retryOrFail(i, ++failures, backoff, e.getClass().getSimpleName() + ": " + e.getMessage());
             }
         }
@@ -204,8 +250,11 @@ final class WaveUploader {
         return next.compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60) : next;
     }
 
-    /** An earlier attempt (or run) may have stored the crate: accept it only with our checksum. */
-    private void confirmEarlierUpload(PublishItem i, Target t, String detail) {
+    /**
+     * The registry says the version is already uploaded: by an earlier attempt of this run, or by an earlier run
+     * (whose journal may be gone). Accepted only with our checksum; another checksum is an error naming both.
+     */
+    private void confirmEarlierUpload(PublishItem i, Target t, String detail, boolean ambiguous) {
         String cksum = null;
         try {
             String api = run.access.api(t);
@@ -218,13 +267,19 @@ final class WaveUploader {
             // the final integrity check decides
         }
         if (cksum != null && !cksum.isEmpty() && !cksum.equals(i.archive().sha256())) {
-            throw new CrateFailure("the registry holds " + i.label() + " with checksum " + cksum + ", not ours ("
-                    + i.archive().sha256() + ")");
+            throw new CrateFailure("`" + t.name() + "` says " + i.label() + " is already uploaded (" + detail
+                    + "), with checksum " + cksum + ", but the crate built here has checksum " + i.archive().sha256()
+                    + ": another build of this version is published; bump the version to release these files");
         }
+        boolean known = cksum != null && !cksum.isEmpty();
         i.status(Status.PUBLISHED);
-        i.uploadedNow();
-        run.journal.update(i.entry(), State.UPLOADED, "stored by an earlier attempt (" + detail + ")");
-        ctx.out().info("[wave " + i.wave() + "] " + i.label() + " -> " + t.name()
-                + ": already stored by an earlier attempt; not uploaded again");
+        if (ambiguous) {
+            i.uploadedNow();
+        }
+        String by = ambiguous ? "an earlier attempt" : "an earlier run";
+        run.journal.update(i.entry(), State.UPLOADED, "stored by " + by + " (" + detail + ")");
+        ctx.out().info("[wave " + i.wave() + "] " + i.label() + " -> " + t.name() + ": already uploaded by " + by
+                + (known ? ", same checksum" : " (checksum checked once it is in the index)")
+                + "; not uploaded again");
     }
 }

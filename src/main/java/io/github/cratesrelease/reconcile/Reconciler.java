@@ -1,6 +1,7 @@
 package io.github.cratesrelease.reconcile;
 
 import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.registry.client.RegistryClient;
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoDependency;
 import io.github.cratesrelease.cargo.CargoPackage;
@@ -69,6 +70,11 @@ public final class Reconciler {
         for (ReleaseSpec.RegistrySpec r : spec.registries().values()) {
             if (!isDefined(r.name(), spec, config)) {
                 d.error(r.location(), "registry '" + r.name() + "' has no index URL", defineHint(r.name()));
+            }
+            String bad = r.index() == null ? null : RegistryClient.indexUrlProblem(r.index());
+            if (bad != null) {
+                d.error(r.location(), "registry '" + r.name() + "': index " + bad, "give cargo's index URL, such as "
+                        + "'sparse+https://host/path/' (a port within 1..65535)");
             }
         }
         if (!isDefined(spec.defaultRegistry(), spec, config) && !spec.registries().containsKey(spec.defaultRegistry())) {

@@ -11,6 +11,7 @@ import io.github.cratesrelease.publish.PublishResult;
 import io.github.cratesrelease.run.Analysis;
 import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.run.RunLock;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.RedistSpec;
 import io.github.cratesrelease.version.BumpEngine;
@@ -55,9 +56,11 @@ public final class RedistGoal {
                             spec.redist().stream().map(RedistSpec::name).toList())));
         }
         List<PublishResult> results = new ArrayList<>();
-        for (RedistSpec r : spec.redist()) {
-            if (only.isEmpty() || only.contains(r.name())) {
-                results.add(source(ctx, a, r, template));
+        try (RunLock lock = PublishEngine.lock(ctx, "redist")) {
+            for (RedistSpec r : spec.redist()) {
+                if (only.isEmpty() || only.contains(r.name())) {
+                    results.add(source(ctx, a, r, template));
+                }
             }
         }
         return results;

@@ -4,6 +4,7 @@ import io.github.cratesrelease.publish.PublishEngine;
 import io.github.cratesrelease.run.Interruption;
 import io.github.cratesrelease.run.Pipeline;
 import io.github.cratesrelease.run.RunContext;
+import io.github.cratesrelease.run.RunLock;
 
 /**
  * crates:release — checks, publish of what is new, tags, push, post-publish actions — and crates:tag, each a list of
@@ -30,7 +31,8 @@ public final class ReleaseGoal {
     }
 
     private static Result run(RunContext ctx, ReleaseOptions options, Pipeline<ReleaseRun> pipeline) {
-        try (ReleaseRun run = new ReleaseRun(ctx, options);
+        try (RunLock lock = PublishEngine.lock(ctx, pipeline.goal());
+                ReleaseRun run = new ReleaseRun(ctx, options);
                 Interruption stop = Interruption.announce(ctx, () -> PublishEngine.interrupted(run.publish))) {
             pipeline.run(ctx, run);
             return new Result((int) run.publish.items().stream().filter(i -> i.byThisRun()).count(),

@@ -97,6 +97,9 @@ public final class Journal {
     private final List<String> events = new ArrayList<>();
     private final boolean resumed;
     private boolean reusable;
+    /** Where an unreadable journal found at open was moved, or null. */
+    private Path setAside;
+    private String unreadableBecause;
     private boolean finished;
     private String head;
 
@@ -135,16 +138,37 @@ public final class Journal {
                 Files.move(file, file.resolveSibling("release-journal.previous.json"),
                         StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException | RuntimeException unreadable) {
-                // a journal we cannot read is set aside; the registry lookups still prevent double uploads
+                // a journal we cannot read is set aside (the caller says so); the registry lookups still prevent
+                // double uploads
+                Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
+                String why = unreadable instanceof tools.jackson.core.JacksonException je ? je.getOriginalMessage()
+                        : unreadable.getMessage();  // the parser's words, without its "[Source: ...]" dump
+                j.unreadableBecause = String.valueOf(why).lines().findFirst().orElse("");
+                Path copy = file.resolveSibling("release-journal.unreadable.json");
                 try {
-                    Files.move(file, file.resolveSibling("release-journal.unreadable.json"),
-                            StandardCopyOption.REPLACE_EXISTING);
-                } catch (IOException ignored) {
-                    // best effort
+                    Files.move(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                    j.setAside = copy;
+                } catch (IOException e) {
+                    j.setAside = file;  // could not move it: it is overwritten by this run's journal
                 }
+                return j;
             }
         }
         return new Journal(file, clock, fingerprint, clock.now().toString(), false);
+    }
+
+    /**
+     * When the journal found at open could not be read: a warning naming where it was kept, else null. The run
+     * goes on without it (the registry is the truth; the journal only saves work).
+     */
+    public String unreadableWarning() {
+        if (setAside == null) {
+            return null;
+        }
+        return "the journal " + file + " could not be read (" + unreadableBecause + "); "
+                + (setAside.equals(file) ? "it could not be moved aside and is replaced"
+                        : "it was set aside as " + setAside)
+                + "; this run asks the registry what is already published and repackages the crates";
     }
 
     private void read(JsonNode n) {

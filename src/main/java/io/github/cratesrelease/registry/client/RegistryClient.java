@@ -41,6 +41,12 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** The largest index file read (crates.io's largest are a few hundred KiB). */
+    public static final long MAX_INDEX_BYTES = 10L * 1024 * 1024;
+    /** The largest API answer or config.json read (errors, version lookups, publish answers). */
+    public static final long MAX_API_BYTES = 4L * 1024 * 1024;
+    /** The largest .crate downloaded (crates.io accepts 10 MiB; other registries may allow more). */
+    public static final long MAX_CRATE_BYTES = 64L * 1024 * 1024;
     private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
     private final OkHttpClient http;
@@ -61,6 +67,45 @@ public final class RegistryClient implements AutoCloseable {
         return u.endsWith("/") ? u : u + "/";
     }
 
+    /**
+     * What is wrong with an index URL as cargo would take it, or null: a URL that parses ({@code sparse+} aside), with
+     * a scheme cargo reads an index over, a host (but for {@code file:}) and a port within 1..65535.
+     */
+    public static String indexUrlProblem(String indexUrl) {
+        String u = indexUrl.startsWith("sparse+") ? indexUrl.substring(7) : indexUrl;
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(u);
+        } catch (java.net.URISyntaxException e) {
+            return "'" + indexUrl + "' is not a valid URL: " + e.getReason() + (e.getIndex() >= 0 ? " at character "
+                    + (e.getIndex() + 1 + (u.length() < indexUrl.length() ? 7 : 0)) : "");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (isSparse(indexUrl) && !scheme.equals("http") && !scheme.equals("https")) {
+            return "'" + indexUrl + "': a sparse index is read over http or https, not '" + scheme + "'";
+        }
+        if (scheme.equals("file")) {
+            return null;
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // the authority may still parse as a registry-based one (a port out of range, an odd character)
+            // (a host with '_', which cargo takes), so only the port is checked then
+            String auth = uri.getRawAuthority();
+            if (auth == null || auth.isEmpty()) {
+                return "'" + indexUrl + "' has no host name";
+            }
+            int colon = auth.lastIndexOf(':');
+            return colon >= 0 && colon + 1 < auth.length() && auth.substring(colon + 1).chars()
+                    .allMatch(Character::isDigit) ? portProblem(indexUrl, auth.substring(colon + 1)) : null;
+        }
+        return uri.getPort() == -1 ? null : portProblem(indexUrl, Integer.toString(uri.getPort()));
+    }
+
+    private static String portProblem(String indexUrl, String port) {
+        long p = port.length() > 6 ? Long.MAX_VALUE : Long.parseLong(port);
+        return p >= 1 && p <= 65535 ? null : "'" + indexUrl + "' has port " + port + ", outside 1..65535";
+    }
+
     public static boolean isSparse(String indexUrl) {
         return indexUrl.startsWith("sparse+");
     }
@@ -79,11 +124,11 @@ public final class RegistryClient implements AutoCloseable {
     }
 
     private IndexConfig parseConfig(String url, Response r) throws IOException, RegistryHttpException {
-        String body = r.body().string();
+        String body = Bodies.text(r, MAX_API_BYTES, "config.json at " + url);
         if (!r.isSuccessful()) {
             throw error(r.code(), body, r.header("Retry-After"));
         }
-        JsonNode n = JSON.readTree(body);
+        JsonNode n = Bodies.json(body, "config.json at " + url + " is not valid JSON");
         String api = n.path("api").isString() ? n.path("api").asString() : null;
         if (api != null && api.endsWith("/")) {
             api = api.substring(0, api.length() - 1);
@@ -109,9 +154,10 @@ public final class RegistryClient implements AutoCloseable {
             } else if (r.code() == 404 || r.code() == 410 || r.code() == 451) {
                 return List.of();
             } else if (!r.isSuccessful()) {
-                throw error(r.code(), r.body().string(), r.header("Retry-After"));
+                throw error(r.code(), Bodies.text(r, MAX_API_BYTES, "the index answer for `" + crate + "`"),
+                        r.header("Retry-After"));
             } else {
-                body = r.body().string();
+                body = Bodies.text(r, MAX_INDEX_BYTES, "the index file of `" + crate + "` at " + url);
                 String etag = r.header("ETag");
                 if (etag != null) {
                     cache.put(url, new Cached(etag, body));
@@ -119,11 +165,18 @@ public final class RegistryClient implements AutoCloseable {
             }
         }
         List<IndexEntry> out = new ArrayList<>();
-        for (String line : body.split("\n")) {
+        String[] lines = body.split("\n");
+        for (int no = 1; no <= lines.length; no++) {
+            String line = lines[no - 1];
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = JSON.readTree(line);
+            JsonNode n = Bodies.json(line, "the index entry of `" + crate + "` (line " + no + " of " + url
+                    + ") is not valid JSON");
+            if (!n.isObject() || !n.path("vers").isString()) {
+                throw new RegistryDataException("the index entry of `" + crate + "` (line " + no + " of " + url
+                        + ") is not an index entry: it has no \"vers\" string");
+            }
             out.add(new IndexEntry(n.path("name").asString(), n.path("vers").asString(), n.path("cksum").asString(),
                     n.path("yanked").asBoolean(false)));
         }
@@ -151,14 +204,14 @@ public final class RegistryClient implements AutoCloseable {
             RegistryHttpException {
         String url = api + "/api/v1/crates/" + crate + "/" + version;
         try (Response r = http.newCall(get(url, token)).execute()) {
-            String body = r.body().string();
+            String body = Bodies.text(r, MAX_API_BYTES, "the API answer at " + url);
             if (r.code() == 404) {
                 return null;
             }
             if (!r.isSuccessful()) {
                 throw error(r.code(), body, r.header("Retry-After"));
             }
-            JsonNode v = JSON.readTree(body).path("version");
+            JsonNode v = Bodies.json(body, "the API answer at " + url + " is not valid JSON").path("version");
             return v.path("checksum").isString() ? v.path("checksum").asString() : "";
         }
     }
@@ -181,9 +234,9 @@ public final class RegistryClient implements AutoCloseable {
         }
         try (Response r = http.newCall(get(url, c.authRequired() ? token : null)).execute()) {
             if (!r.isSuccessful()) {
-                throw error(r.code(), r.body().string(), r.header("Retry-After"));
+                throw error(r.code(), Bodies.text(r, MAX_API_BYTES, "the answer at " + url), r.header("Retry-After"));
             }
-            return r.body().bytes();
+            return Bodies.bytes(r, MAX_CRATE_BYTES, "the crate file at " + url);
         }
     }
 
@@ -200,11 +253,12 @@ public final class RegistryClient implements AutoCloseable {
             b.header("Authorization", token.reveal());
         }
         try (Response r = http.newCall(b.build()).execute()) {
-            String text = r.body().string();
+            String text = Bodies.text(r, MAX_API_BYTES, "the publish answer of " + api);
             if (!r.isSuccessful()) {
                 throw error(r.code(), text, r.header("Retry-After"));
             }
-            JsonNode n = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+            JsonNode n = text.isBlank() ? JSON.createObjectNode()
+                    : Bodies.json(text, "the publish answer of " + api + " is not valid JSON");
             if (n.has("errors")) {
                 throw error(r.code(), text, null);
             }
