@@ -3,6 +3,7 @@ package io.github.cratesrelease.publish;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.publish.PublishResult.Status;
 import io.github.cratesrelease.registry.client.RegistryClient.IndexEntry;
+import io.github.cratesrelease.registry.client.RegistryDataException;
 import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.run.Journal.State;
 import io.github.cratesrelease.run.RunContext;
@@ -32,6 +33,8 @@ final class IndexWaiter {
 
     private final PublishRun run;
     private final RunContext ctx;
+    /** Registries whose index could not be read in the current round, with the first reason (one warning each). */
+    private final Map<String, String> unreachable = new ConcurrentHashMap<>();
 
     IndexWaiter(PublishRun run) {
         this.run = run;
@@ -125,6 +128,11 @@ final class IndexWaiter {
                 throw new CrateFailure("interrupted");
             }
             pending.removeAll(seen);
+            if (!unreachable.isEmpty()) {
+                unreachable.forEach((name, why) -> ctx.out().warn(prefix + " index of `" + name + "` not readable: "
+                        + why + "; trying again"));
+                unreachable.clear();
+            }
             long now = ctx.clock().millis();
             List<PublishItem> late = pending.stream().filter(i -> now - start >= limit(i, timeout)).toList();
             for (PublishItem i : late) {
@@ -187,9 +195,11 @@ final class IndexWaiter {
                         + Durations.human(Duration.ofMillis(waited)));
             }
             return new Poll(true, null);
+        } catch (RegistryDataException ex) {
+            // the registry answers with data we cannot use: asking again will not change it
+            return new Poll(true, ctx.masker().mask("registry `" + t.name() + "`: " + ex.getMessage()));
         } catch (IOException | RegistryHttpException ex) {
-            ctx.out().warn(prefix + " index lookup of " + i.label() + " failed: "
-                    + ctx.masker().mask(ex.getMessage()) + "; trying again");
+            unreachable.putIfAbsent(t.name(), ctx.masker().mask(ex.getMessage()));
             return Poll.PENDING;
         }
     }
