@@ -137,12 +137,11 @@ class FaultMatrixTest {
                         m.expect("first waiting for", "the re-run waits for the lagging wave before the next one");
                     }
                 }),
-                row("403 on an upload", m -> {
-                    m.env.put("CARGO_REGISTRIES_EMBEDDED_TOKEN", "tok-wrong");
+                row("403 on one upload", m -> {
+                    m.registry.injectFaults(Fault.forbidden());  // the first upload: a1, the others of its wave wait
                     m.first(m.options().parallelism(1));
                     m.expect("not uploaded, the wave stopped after a refusal", "no upload started after the 403");
                     m.expect("not published: a1 0.1.0, a2 0.1.0, a3 0.1.0", "lists what is not published");
-                    m.env.put("CARGO_REGISTRIES_EMBEDDED_TOKEN", TOKEN);
                     m.again(m.options());
                 }),
                 row("SIGKILL during tagging", m -> {

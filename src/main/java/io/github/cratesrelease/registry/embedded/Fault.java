@@ -8,12 +8,12 @@ import java.util.Locale;
 
 /**
  * A fault the registry answers publishes with, for tests of waits and retries: {@code 429} with Retry-After,
- * {@code 500}/{@code 503}, a connection closed without an answer, or a slow answer.
+ * {@code 500}/{@code 503}, {@code 403}, a connection closed without an answer, or a slow answer.
  */
 public record Fault(Kind kind, Duration duration) {
 
     public enum Kind {
-        TOO_MANY_REQUESTS, SERVER_ERROR, UNAVAILABLE, RESET, SLOW
+        TOO_MANY_REQUESTS, SERVER_ERROR, UNAVAILABLE, RESET, SLOW, FORBIDDEN
     }
 
     public static Fault tooManyRequests(Duration retryAfter) {
@@ -26,6 +26,11 @@ public record Fault(Kind kind, Duration duration) {
 
     public static Fault unavailable() {
         return new Fault(Kind.UNAVAILABLE, Duration.ZERO);
+    }
+
+    /** A refusal that no retry changes: crates.io's answer to a publisher who is not an owner of the crate. */
+    public static Fault forbidden() {
+        return new Fault(Kind.FORBIDDEN, Duration.ZERO);
     }
 
     public static Fault reset() {
@@ -63,10 +68,11 @@ public record Fault(Kind kind, Duration duration) {
                 case "429" -> tooManyRequests(d.isZero() ? Duration.ofSeconds(1) : d);
                 case "500" -> serverError();
                 case "503" -> unavailable();
+                case "403" -> forbidden();
                 case "reset" -> reset();
                 case "slow" -> slow(d.isZero() ? Duration.ofSeconds(2) : d);
                 default -> throw new IllegalArgumentException("unknown fault '" + part.trim()
-                        + "' (use 429[:retry-after], 500, 503, reset or slow[:delay], each optionally *count)");
+                        + "' (use 429[:retry-after], 403, 500, 503, reset or slow[:delay], each optionally *count)");
             };
             for (int i = 0; i < count; i++) {
                 out.add(f);

@@ -164,6 +164,9 @@ final class RegistryApi {
             }
             case SERVER_ERROR -> error(ex, 500, "internal server error (injected)");
             case UNAVAILABLE -> error(ex, 503, "the registry is in read-only mode for maintenance (injected)");
+            case FORBIDDEN -> error(ex, 403, "this crate exists but you don't seem to be an owner. If you believe this "
+                    + "is a mistake, perhaps you need to accept an invitation to be an owner before publishing. "
+                    + "(injected)");
             case RESET -> {
                 // drain nothing, answer nothing: the connection is closed under the client
                 throw new ResetConnection();

@@ -67,6 +67,7 @@ public final class RegistryService {
             case TOO_MANY_REQUESTS -> "429:" + Durations.human(f.duration());
             case SERVER_ERROR -> "500";
             case UNAVAILABLE -> "503";
+            case FORBIDDEN -> "403";
             case RESET -> "reset";
             case SLOW -> "slow:" + Durations.human(f.duration());
         }).collect(java.util.stream.Collectors.joining(","));
