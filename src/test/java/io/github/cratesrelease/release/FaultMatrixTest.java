@@ -51,6 +51,17 @@ class FaultMatrixTest {
         void run(MatrixRow m) throws Exception;
     }
 
+    /** Uploads slowed down, the release killed while upload {@code n} of 8 is in flight, then the same command. */
+    private static void killAtUpload(MatrixRow m, int n) throws Exception {
+        for (int i = 0; i < CRATES.size(); i++) {
+            m.registry.injectFaults(Fault.slow(Duration.ofMillis(400)));
+        }
+        m.killChildWhen("at upload " + n + " of " + CRATES.size(), () -> m.registry.publishRequests() >= n);
+        m.registry.clearFaults();
+        Thread.sleep(500);  // the upload in flight is stored under the dead client
+        m.again(m.options());
+    }
+
     static Stream<Arguments> rows() {
         return Stream.of(
                 row("503 on an upload", m -> {
@@ -144,6 +155,13 @@ class FaultMatrixTest {
                     m.expect("not published: a1 0.1.0, a2 0.1.0, a3 0.1.0", "lists what is not published");
                     m.again(m.options());
                 }),
+                row("SIGKILL during packaging", m -> {
+                    m.killChildWhen("during packaging", () -> Files.isDirectory(m.ws.resolve("target/package")));
+                    m.again(m.options());
+                }),
+                row("SIGKILL at 25 % of uploads", m -> killAtUpload(m, 2)),
+                row("SIGKILL at 50 % of uploads", m -> killAtUpload(m, 4)),
+                row("SIGKILL at 90 % of uploads", m -> killAtUpload(m, 7)),
                 row("SIGKILL during tagging", m -> {
                     m.hook(m.ws.resolve(".git/hooks/reference-transaction"), """
                             [ "$1" = prepared ] || exit 0

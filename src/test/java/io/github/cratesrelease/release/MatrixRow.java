@@ -202,6 +202,28 @@ final class MatrixRow implements AutoCloseable {
         firstRun = "killed (SIGKILL) with " + registry.published().size() + " stored, " + tags().size() + " tag(s)";
     }
 
+    /**
+     * Runs the release in a child and SIGKILLs it with all its children (as a cancelled CI job or a killed process
+     * group) once {@code when} holds.
+     */
+    void killChildWhen(String what, java.util.function.BooleanSupplier when) throws Exception {
+        Process child = child(Map.of());
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (!when.getAsBoolean() && child.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(10);
+        }
+        if (!child.isAlive() || !when.getAsBoolean()) {
+            child.destroyForcibly();
+            firstRun = "did not reach the kill point (" + what + "): " + lastLine();
+            problems.add(firstRun);
+            return;
+        }
+        child.descendants().forEach(ProcessHandle::destroyForcibly);
+        child.destroyForcibly();
+        child.waitFor(10, TimeUnit.SECONDS);
+        firstRun = "killed (SIGKILL) " + what + " with " + registry.published().size() + " stored";
+    }
+
     private boolean hasRefLocks() throws Exception {
         try (var s = Files.walk(ws.resolve(".git/refs"))) {
             return s.anyMatch(p -> p.toString().endsWith(".lock"));
