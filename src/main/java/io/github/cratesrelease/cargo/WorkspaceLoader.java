@@ -41,11 +41,17 @@ public final class WorkspaceLoader {
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
+        return load(root, null);
+    }
+
+    /** As {@link #load(Path)}; {@code namedAt}, where the spec names the directory, is the place of "no Cargo.toml". */
+    public CargoWorkspace load(Path root, Location namedAt) {
         Path dir = root.toAbsolutePath().normalize();
         Path manifest = dir.resolve("Cargo.toml");
         Diagnostics diags = new Diagnostics();
         if (!Files.isRegularFile(manifest)) {
-            throw new ReleaseException(Diagnostic.error(Location.of(manifest), "no Cargo.toml at the workspace root",
+            throw new ReleaseException(Diagnostic.error(namedAt != null ? namedAt : Location.of(manifest),
+                    "no Cargo.toml at the workspace root " + dir + (namedAt != null ? ", the directory named here" : ""),
                     "set 'workspace:' in the spec to the directory that holds the workspace's root Cargo.toml"));
         }
         TomlParseResult rootToml = parse(manifest, diags);
@@ -211,7 +217,7 @@ public final class WorkspaceLoader {
         }
         TomlTable pkg = toml.getTable(pkgKey);
         if (pkg == null) {
-            diags.error(Location.of(manifest), "no [package] table", "a workspace member needs a [package] section");
+            diags.error(new Location(manifest, 1, 1), "no [package] table", "a workspace member needs a [package] section");
             return null;
         }
         Path dir = manifest.getParent();
@@ -284,7 +290,7 @@ public final class WorkspaceLoader {
             }
         }
         List<CargoDependency> deps = new ArrayList<>();
-        for (DependencyTable table : DependencyTable.of(toml)) {
+        for (DependencyTable table : DependencyTable.of(toml, in)) {
             for (String key : table.table().keySet()) {
                 Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
                 CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
