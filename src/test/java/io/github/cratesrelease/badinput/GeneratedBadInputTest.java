@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.testing.Fixtures;
+import io.github.cratesrelease.version.VersionBump;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Generated bad input (issue 17 part 2): {@value #DEFAULT_COUNT} seeded mutations of the example workspace's
  * release.yaml, Cargo.toml files, Cargo.lock and CHANGELOG.md, each run through validate, changelog-check and
- * bump (dry run) in process. Every goal must end in a success or in errors located at a file and a line: never an
+ * bump (dry run, at a level chosen by the input's seed) in process. Every goal must end in a success or in errors located at a file and a line: never an
  * escaping exception, an error without a line, or a hang. Prints its counts per outcome.
  *
  * <p>{@code -Dbadinput.seed=N} and {@code -Dbadinput.count=N} choose the inputs; input {@code i} of seed {@code s}
@@ -99,7 +100,9 @@ class GeneratedBadInputTest {
                 Mutator.Mutation m = new Mutator(inputSeed).mutate(originals.get(target.path()), target.kind());
                 Path file = ws.resolve(target.path());
                 Files.write(file, m.bytes());
-                Future<List<GoalRuns.Outcome>> f = worker.submit(() -> GoalRuns.run(spec));
+                VersionBump.Level level = VersionBump.Level.values()[(int) Math.floorMod(inputSeed,
+                        VersionBump.Level.values().length)];
+                Future<List<GoalRuns.Outcome>> f = worker.submit(() -> GoalRuns.run(spec, level));
                 List<GoalRuns.Outcome> outcomes;
                 long t0 = System.nanoTime();
                 try {

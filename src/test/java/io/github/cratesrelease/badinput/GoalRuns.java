@@ -43,29 +43,34 @@ final class GoalRuns {
      * without being read three times.
      */
     static List<Outcome> run(Path spec) {
+        return run(spec, VersionBump.Level.PATCH);
+    }
+
+    /** As {@link #run(Path)}, bumping by {@code level}. */
+    static List<Outcome> run(Path spec, VersionBump.Level level) {
         try (RunContext ctx = Contexts.of(Map.of(), Reporter.SILENT, spec, true)) {
-            Outcome analysis = run("analysis", spec, ctx);
+            Outcome analysis = run("analysis", spec, ctx, level);
             if (!analysis.kind().equals("success")) {
                 return GOALS.stream().map(g -> new Outcome(g, analysis.kind(), analysis.detail())).toList();
             }
-            return GOALS.stream().map(g -> run(g, spec, ctx)).toList();
+            return GOALS.stream().map(g -> run(g, spec, ctx, level)).toList();
         }
     }
 
     /** One goal in a run context of its own, as its mojo runs it. */
     static Outcome run(String goal, Path spec) {
         try (RunContext ctx = Contexts.of(Map.of(), Reporter.SILENT, spec, true)) {
-            return run(goal, spec, ctx);
+            return run(goal, spec, ctx, VersionBump.Level.PATCH);
         }
     }
 
-    private static Outcome run(String goal, Path spec, RunContext ctx) {
+    private static Outcome run(String goal, Path spec, RunContext ctx, VersionBump.Level level) {
         try {
             switch (goal) {
                 case "validate" -> SpecGoals.validate(ctx, false);
                 case "changelog-check" -> SpecGoals.changelogCheck(ctx, false, null);
                 case "analysis" -> ctx.analysis();
-                default -> BumpEngine.bump(ctx, new BumpRequest(spec, VersionBump.Level.PATCH, null, List.of(), true,
+                default -> BumpEngine.bump(ctx, new BumpRequest(spec, level, null, List.of(), true,
                         false, LocalDate.of(2026, 12, 1), null));
             }
             return new Outcome(goal, "success", "");
