@@ -5,7 +5,7 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -148,10 +147,11 @@ public final class WorkspaceLoader {
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
     public static Set<String> workspacePackageKeys(Path rootManifest) {
         try {
-            Object t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).get(List.of("workspace", "package"))
-                    : null;
-            return t instanceof TomlTable table ? Set.copyOf(table.keySet()) : Set.of();
-        } catch (IOException e) {
+            TomlParseResult r = Files.isRegularFile(rootManifest)
+                    ? TomlAccess.parse(rootManifest, TextFiles.read(rootManifest), new Diagnostics()) : null;
+            return r != null && r.get(List.of("workspace", "package")) instanceof TomlTable t ? Set.copyOf(t.keySet())
+                    : Set.of();
+        } catch (ReleaseException | UncheckedIOException unreadable) { // reported by load
             return Set.of();
         }
     }
