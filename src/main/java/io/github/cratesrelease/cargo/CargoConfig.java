@@ -2,15 +2,14 @@ package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.registry.RegistryNames;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
 
@@ -46,28 +45,32 @@ public final class CargoConfig {
         return new CargoConfig(found, env);
     }
 
+    /**
+     * The registries of {@code cargoDir/config.toml} (or {@code config}), read as cargo reads them: a file that is
+     * not UTF-8, not TOML, or has a value of the wrong type under {@code [registries]} is a located error, as cargo
+     * refuses such a file too.
+     */
     private static void readInto(Path cargoDir, Map<String, Registry> found) {
         for (String name : List.of("config.toml", "config")) {
             Path f = cargoDir.resolve(name);
             if (!Files.isRegularFile(f)) {
                 continue;
             }
-            TomlParseResult toml;
-            try {
-                toml = Toml.parse(f);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            TomlTable regs = toml.getTable("registries");
-            if (regs == null) {
-                return;
-            }
-            for (String reg : regs.keySet()) {
-                if (regs.get(List.of(reg)) instanceof TomlTable t && t.getString("index") != null) {
-                    found.putIfAbsent(reg, new Registry(reg, t.getString("index"),
+            Diagnostics diags = new Diagnostics();
+            String text = TextFiles.read(f);
+            TomlParseResult toml = TomlAccess.parse(f, text, diags);
+            diags.throwIfErrors("cargo's configuration " + f + " is not valid TOML");
+            TomlAccess in = new TomlAccess(f, text, diags);
+            TomlTable regs = in.table(toml, "registries", "registries");
+            for (String reg : regs == null ? List.<String>of() : regs.keySet()) {
+                TomlTable t = in.table(regs, reg, "registries." + reg);
+                String index = t == null ? null : in.string(t, "index", "registries." + reg + ".index");
+                if (index != null) {
+                    found.putIfAbsent(reg, new Registry(reg, index,
                             TomlEditor.location(f, toml.inputPositionOf(List.of("registries", reg)))));
                 }
             }
+            diags.throwIfErrors("cargo's configuration " + f + " has errors");
             return; // cargo reads config.toml in preference to config
         }
     }

@@ -31,24 +31,40 @@ public record DependencyTable(String target, String name, DependencyKind kind, T
 
     /** The dependency tables of a manifest: the top level's first, then each target's, in file order. */
     public static List<DependencyTable> of(TomlTable manifest) {
+        return of(manifest, null);
+    }
+
+    /**
+     * As {@link #of(TomlTable)}, read through {@code in}: a {@code [target]}, a {@code [target.<cfg>]} or a
+     * dependency table that is no table is a located error (when {@code in} is given) and is left out.
+     */
+    public static List<DependencyTable> of(TomlTable manifest, TomlAccess in) {
         List<DependencyTable> out = new ArrayList<>();
-        add(manifest, null, out);
-        if (manifest.get(List.of("target")) instanceof TomlTable targets) {
-            for (String cfg : targets.keySet()) {
-                if (targets.get(List.of(cfg)) instanceof TomlTable t) {
-                    add(t, cfg, out);
-                }
+        add(manifest, null, in, out);
+        TomlTable targets = table(manifest, "target", "target", in);
+        for (String cfg : targets == null ? List.<String>of() : targets.keySet()) {
+            TomlTable t = table(targets, cfg, "target." + cfg, in);
+            if (t != null) {
+                add(t, cfg, in, out);
             }
         }
         return out;
     }
 
-    private static void add(TomlTable owner, String target, List<DependencyTable> out) {
+    private static void add(TomlTable owner, String target, TomlAccess in, List<DependencyTable> out) {
         NAMES.forEach((name, kind) -> {
-            if (owner.get(List.of(name)) instanceof TomlTable t) {
+            TomlTable t = table(owner, name, target == null ? name : "target." + target + "." + name, in);
+            if (t != null) {
                 out.add(new DependencyTable(target, name, kind, t));
             }
         });
+    }
+
+    private static TomlTable table(TomlTable owner, String key, String shown, TomlAccess in) {
+        if (in != null) {
+            return in.table(owner, key, shown);
+        }
+        return owner.get(List.of(key)) instanceof TomlTable t ? t : null;
     }
 
     /** The key path of an entry of this table from the manifest's root, for positions. */

@@ -6,7 +6,7 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
-import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
 import org.tomlj.TomlTable;
@@ -43,11 +42,17 @@ public final class WorkspaceLoader {
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
+        return load(root, null);
+    }
+
+    /** As {@link #load(Path)}; {@code namedAt}, where the spec names the directory, is the place of "no Cargo.toml". */
+    public CargoWorkspace load(Path root, Location namedAt) {
         Path dir = root.toAbsolutePath().normalize();
         Path manifest = dir.resolve("Cargo.toml");
         Diagnostics diags = new Diagnostics();
         if (!Files.isRegularFile(manifest)) {
-            throw new ReleaseException(Diagnostic.error(Location.of(manifest), "no Cargo.toml at the workspace root",
+            throw new ReleaseException(Diagnostic.error(namedAt != null ? namedAt : Location.of(manifest),
+                    "no Cargo.toml at the workspace root " + dir + (namedAt != null ? ", the directory named here" : ""),
                     "set 'workspace:' in the spec to the directory that holds the workspace's root Cargo.toml"));
         }
         TomlParseResult rootToml = parse(manifest, diags);
@@ -145,10 +150,11 @@ public final class WorkspaceLoader {
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
     public static Set<String> workspacePackageKeys(Path rootManifest) {
         try {
-            Object t = Files.isRegularFile(rootManifest) ? Toml.parse(rootManifest).get(List.of("workspace", "package"))
-                    : null;
-            return t instanceof TomlTable table ? Set.copyOf(table.keySet()) : Set.of();
-        } catch (IOException e) {
+            TomlParseResult r = Files.isRegularFile(rootManifest)
+                    ? TomlAccess.parse(rootManifest, TextFiles.read(rootManifest), new Diagnostics()) : null;
+            return r != null && r.get(List.of("workspace", "package")) instanceof TomlTable t ? Set.copyOf(t.keySet())
+                    : Set.of();
+        } catch (ReleaseException | UncheckedIOException unreadable) { // reported by load
             return Set.of();
         }
     }
@@ -254,7 +260,7 @@ public final class WorkspaceLoader {
         }
         TomlTable pkg = toml.getTable(pkgKey);
         if (pkg == null) {
-            diags.error(Location.of(manifest), "no [package] table", "a workspace member needs a [package] section");
+            diags.error(new Location(manifest, 1, 1), "no [package] table", "a workspace member needs a [package] section");
             return null;
         }
         Path dir = manifest.getParent();
@@ -327,7 +333,7 @@ public final class WorkspaceLoader {
             }
         }
         List<CargoDependency> deps = new ArrayList<>();
-        for (DependencyTable table : DependencyTable.of(toml)) {
+        for (DependencyTable table : DependencyTable.of(toml, in)) {
             for (String key : table.table().keySet()) {
                 Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
                 CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),

@@ -1,10 +1,11 @@
 package io.github.cratesrelease.cargo;
 
-import java.io.IOException;
+import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.io.TextFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tomlj.Toml;
 import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 /** Finds the workspace a directory belongs to, as cargo does: the nearest ancestor whose Cargo.toml has [workspace]. */
 public final class WorkspaceRoot {
@@ -26,9 +27,9 @@ public final class WorkspaceRoot {
 
     private static boolean hasWorkspace(Path manifest) {
         try {
-            TomlParseResult t = Toml.parse(Files.readString(manifest));
-            return t.getTable("workspace") != null;
-        } catch (IOException | RuntimeException unreadable) {
+            TomlParseResult t = TomlAccess.parse(manifest, TextFiles.read(manifest), new Diagnostics());
+            return t != null && t.get("workspace") instanceof TomlTable;
+        } catch (RuntimeException unreadable) { // not UTF-8, too large, not TOML: not the root cargo would take
             return false;
         }
     }

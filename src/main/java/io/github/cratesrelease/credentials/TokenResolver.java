@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.tomlj.Toml;
+import io.github.cratesrelease.cargo.TomlAccess;
 import org.tomlj.TomlParseResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -88,15 +88,35 @@ public final class TokenResolver {
             if (!Files.isRegularFile(f)) {
                 continue;
             }
+            // as cargo reads it: not UTF-8, not TOML or a token that is no string is a located error, not "no token"
+            io.github.cratesrelease.diag.Diagnostics diags = new io.github.cratesrelease.diag.Diagnostics();
+            String text;
             try {
-                TomlParseResult t = Toml.parse(f);
-                String token = ReleaseSpec.CRATES_IO.equals(registry) ? t.getString("registry.token")
-                        : t.getString(List.of("registries", registry, "token"));
-                if (token != null && !token.isBlank()) {
-                    return new Secret(token.strip(), f.toString());
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // unreadable: keep looking, the message lists the file
+                text = io.github.cratesrelease.io.TextFiles.read(f);
+            } catch (io.github.cratesrelease.diag.ReleaseException e) {
+                throw new CredentialException(e.errorLines());
+            }
+            TomlParseResult t = TomlAccess.parse(f, text, diags);
+            TomlAccess in = new TomlAccess(f, text, diags);
+            String token = null;
+            if (t != null && !t.hasErrors()) {
+                boolean cratesIo = ReleaseSpec.CRATES_IO.equals(registry);
+                org.tomlj.TomlTable outer = in.table(t, cratesIo ? "registry" : "registries",
+                        cratesIo ? "registry" : "registries");
+                org.tomlj.TomlTable reg = outer == null || cratesIo ? outer
+                        : in.table(outer, registry, "registries." + registry);
+                token = reg == null ? null : in.string(reg, "token", (cratesIo ? "registry" : "registries." + registry)
+                        + ".token");
+            }
+            if (t == null || t.hasErrors()) { // the parser's text may quote the token: only its place is said
+                throw new CredentialException(diags.errors().get(0).location() + ": " + f.getFileName()
+                        + " is not valid TOML here (fix it, or remove it and log in again with cargo login)");
+            }
+            if (diags.hasErrors()) { // a wrong type: the message names the key and the type, never the value
+                throw new CredentialException(new io.github.cratesrelease.diag.ReleaseException("", diags).errorLines());
+            }
+            if (token != null && !token.isBlank()) {
+                return new Secret(token.strip(), f.toString());
             }
         }
         return null;

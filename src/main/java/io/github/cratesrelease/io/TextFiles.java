@@ -4,6 +4,7 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -24,13 +25,40 @@ public final class TextFiles {
     private TextFiles() {
     }
 
-    /** The text of {@code file}, decoded as UTF-8. @throws ReleaseException at the first byte that is not UTF-8 */
+    /**
+     * The most a user's text file may hold: 8 MiB, far above any real manifest, lock file or changelog (a large
+     * workspace's Cargo.lock is a few hundred KiB), and below what the TOML reader parses in seconds.
+     */
+    public static final int MAX_BYTES = 8 << 20;
+
+    /**
+     * The text of {@code file}, decoded as UTF-8.
+     *
+     * @throws ReleaseException at the first byte that is not UTF-8, or at the line where the file passes
+     *                          {@link #MAX_BYTES}
+     */
     public static String read(Path file) {
+        return read(file, MAX_BYTES);
+    }
+
+    /** As {@link #read(Path)}, with a limit of {@code maxBytes}: no more than that is read from the file. */
+    public static String read(Path file, int maxBytes) {
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+        if (bytes.length > maxBytes) {
+            int line = 1;
+            for (int i = 0; i < maxBytes; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new ReleaseException(Diagnostic.error(new Location(file, line, 1), "the file is larger than the "
+                    + "limit of " + maxBytes + " bytes (the limit is passed in this line)",
+                    "check that " + file.getFileName() + " is the right file; it is far larger than any real one"));
         }
         return decode(file, bytes);
     }

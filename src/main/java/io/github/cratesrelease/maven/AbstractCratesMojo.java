@@ -71,10 +71,24 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage());
         } catch (UncheckedIOException e) {
             throw new MojoExecutionException(e.getMessage(), e.getCause());
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("internal error in crates:" + goal + " (please report it, with the "
-                    + "output of -e): " + e, e);
+        } catch (RuntimeException | Error e) { // the last resort: a fault of the plugin, not of the user
+            throw internalError(goal, e);
         }
+    }
+
+    /**
+     * A fault of the plugin itself: one line that says so and what it was; the stack trace in the debug log
+     * ({@code -X}) and as the cause (shown with {@code -e}).
+     */
+    MojoExecutionException internalError(String goal, Throwable e) {
+        String what = e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines()
+                .findFirst().orElse(""));
+        String message = "internal error in crates:" + goal + " — please report it (" + what + "; run with -e or "
+                + "-X for the stack trace)";
+        if (getLog().isDebugEnabled()) {
+            getLog().debug(message, e);
+        }
+        return new MojoExecutionException(message, e);
     }
 
     /** The goal's work, in a context built for it. */

@@ -59,7 +59,7 @@ public final class Analyzer {
     private Analysis analyze(ReleaseSpec spec) {
         CargoWorkspace ws = redistOnly(spec) ? new CargoWorkspace(spec.workspaceRoot(),
                 spec.workspaceRoot().resolve("Cargo.toml"), List.of(), List.of())
-                : new WorkspaceLoader().load(spec.workspaceRoot());
+                : new WorkspaceLoader().load(spec.workspaceRoot(), spec.workspaceLocation());
         CargoConfig config = CargoConfig.load(ws.root(), env);
         ReleaseSet set = new ReleaseSet(spec, ws);
         Diagnostics diags = new Reconciler().reconcile(spec, ws, config, set);

@@ -29,7 +29,8 @@ public record ReleaseSpec(
         ReleaseRules release,
         TagsSpec tags,
         List<ActionSpec> postPublish,
-        List<RedistSpec> redist) {
+        List<RedistSpec> redist,
+        Location workspaceLocation) {
 
     public static final String CRATES_IO = "crates-io";
 

@@ -116,8 +116,10 @@ public final class SpecLoader {
 
     private static ReleaseSpec model(Path file, YamlNode.Mapping root) {
         Path base = file.getParent();
-        String ws = root.string("workspace");
+        String ws = path(root, "workspace");
         Path workspace = base.resolve(ws == null ? "." : ws).normalize();
+        YamlNode.Entry wsEntry = root.entry("workspace");
+        Location workspaceAt = wsEntry != null ? wsEntry.value().location() : root.location();
 
         String defaultRegistry = ReleaseSpec.CRATES_IO;
         Location defaultRegistryAt = null;
@@ -183,7 +185,7 @@ public final class SpecLoader {
         return new ReleaseSpec(file, workspace, defaultRegistry, defaultRegistryAt, registries, crates, cratesAt,
                 order, topWait, versioning(root), changelog(root), SpecSections.rateLimits(root),
                 SpecSections.release(root), SpecSections.tags(root), SpecSections.actions(root.get("post-publish"), null),
-                SpecSections.redist(root));
+                SpecSections.redist(root), workspaceAt);
     }
 
     private static ReleaseSpec.Versioning versioning(YamlNode.Mapping root) {
@@ -220,7 +222,7 @@ public final class SpecLoader {
         }
         YamlNode.Mapping c = entry.value() instanceof YamlNode.Mapping m ? m
                 : new YamlNode.Mapping(List.of(), entry.key().location());
-        String path = c.string("path");
+        String path = path(c, "path");
         String heading = c.string("unreleased-heading");
         String require = c.string("require-unreleased-entries");
         YamlNode.Entry template = c.entry("heading");
@@ -228,6 +230,19 @@ public final class SpecLoader {
                 heading == null ? "Unreleased" : heading, c.string("compare-link"), c.string("unreleased-link"),
                 require == null || Boolean.parseBoolean(require.toLowerCase(Locale.ROOT)), entry.key().location(),
                 c.string("heading"), template == null ? null : template.value().location());
+    }
+
+    /**
+     * The string at {@code key} that names a path: a located error when no file system can hold it (a NUL
+     * character), instead of an InvalidPathException where it is resolved.
+     */
+    private static String path(YamlNode.Mapping m, String key) {
+        String v = m.string(key);
+        if (v != null && v.indexOf('\0') >= 0) {
+            throw new ReleaseException(Diagnostic.error(m.get(key).location(), "'" + key + "' is not a valid path: it "
+                    + "holds a NUL character", "write the path without control characters"));
+        }
+        return v;
     }
 
     private static ReleaseSpec.WaitPolicy wait(YamlNode.Mapping w, ReleaseSpec.WaitPolicy base) {

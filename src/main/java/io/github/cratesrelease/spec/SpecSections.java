@@ -41,7 +41,7 @@ final class SpecSections {
 
     private static Bucket bucket(YamlNode n) {
         if (n instanceof YamlNode.Mapping b && b.string("burst") != null && b.string("interval") != null) {
-            return new Bucket(Integer.parseInt(b.string("burst")), duration(b, "interval"));
+            return new Bucket((int) integer(b.get("burst"), "burst", 1, Integer.MAX_VALUE), duration(b, "interval"));
         }
         return null;
     }
@@ -138,14 +138,14 @@ final class SpecSections {
         }
         if (m.get("package") instanceof YamlNode.Mapping pkg) {
             for (YamlNode.Entry e : pkg.entries()) {
-                out.add(new Patch(crate.name(), null, e.name(), value(e.value()), e.key().location()));
+                out.add(new Patch(crate.name(), null, e.name(), value(e.value(), e.name()), e.key().location()));
             }
         }
         if (m.get("dependencies") instanceof YamlNode.Mapping deps) {
             for (YamlNode.Entry d : deps.entries()) {
                 if (d.value() instanceof YamlNode.Mapping keys) {
                     for (YamlNode.Entry e : keys.entries()) {
-                        out.add(new Patch(crate.name(), d.name(), e.name(), value(e.value()), e.key().location()));
+                        out.add(new Patch(crate.name(), d.name(), e.name(), value(e.value(), e.name()), e.key().location()));
                     }
                 }
             }
@@ -154,14 +154,14 @@ final class SpecSections {
     }
 
     /** A patch value the schema admitted: string, boolean, integer or list of strings. */
-    private static Object value(YamlNode n) {
+    private static Object value(YamlNode n, String key) {
         if (n instanceof YamlNode.Sequence) {
             return strings(n);
         }
         YamlNode.Scalar s = (YamlNode.Scalar) n;
         return switch (s.type()) {
             case BOOLEAN -> Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT));
-            case INTEGER -> Long.parseLong(s.value());
+            case INTEGER -> integer(s, key, Long.MIN_VALUE, Long.MAX_VALUE); // TOML's integers: i64
             default -> s.value();
         };
     }
@@ -181,6 +181,31 @@ final class SpecSections {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * An integer scalar in YAML's forms (1_000, 0x1f, 0o17), range-checked: a located error when it is not an integer
+     * or lies outside {@code min..max}.
+     */
+    static long integer(YamlNode n, String what, long min, long max) {
+        String v = n instanceof YamlNode.Scalar s ? s.value() : null;
+        java.math.BigInteger b = null;
+        try {
+            String t = v == null ? "" : v.replace("_", "");
+            boolean neg = t.startsWith("-");
+            t = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+            b = t.startsWith("0x") ? new java.math.BigInteger(t.substring(2), 16)
+                    : t.startsWith("0o") ? new java.math.BigInteger(t.substring(2), 8) : new java.math.BigInteger(t);
+            b = neg ? b.negate() : b;
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        if (b == null || b.compareTo(java.math.BigInteger.valueOf(min)) < 0
+                || b.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new ReleaseException(Diagnostic.error(n.location(), "'" + what + "' must be an integer from " + min
+                    + " to " + max + ", found " + (v == null ? n.kind() : "'" + v + "'"), "write a number in that range"));
+        }
+        return b.longValue();
     }
 
     /** The duration at {@code key} of {@code m} (present): a located error when it does not parse or overflows. */

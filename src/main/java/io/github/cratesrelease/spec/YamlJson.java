@@ -46,12 +46,16 @@ final class YamlJson {
             t = t.substring(1);
         }
         BigInteger b;
-        if (t.startsWith("0x")) {
-            b = new BigInteger(t.substring(2), 16);
-        } else if (t.startsWith("0o")) {
-            b = new BigInteger(t.substring(2), 8);
-        } else {
-            b = new BigInteger(t);
+        try {
+            if (t.startsWith("0x")) {
+                b = new BigInteger(t.substring(2), 16);
+            } else if (t.startsWith("0o")) {
+                b = new BigInteger(t.substring(2), 8);
+            } else {
+                b = new BigInteger(t);
+            }
+        } catch (NumberFormatException notAnInteger) { // the reader reported it; the schema sees a string
+            return JsonNodeFactory.instance.stringNode(v);
         }
         return JsonNodeFactory.instance.numberNode(neg ? b.negate() : b);
     }
@@ -61,6 +65,10 @@ final class YamlJson {
         if (t.endsWith(".nan") || t.endsWith(".inf")) {
             return JsonNodeFactory.instance.stringNode(v); // not representable in JSON: let the schema reject it
         }
-        return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));
+        try {
+            return JsonNodeFactory.instance.numberNode(new java.math.BigDecimal(t));
+        } catch (NumberFormatException notANumber) { // the reader reported it; the schema sees a string
+            return JsonNodeFactory.instance.stringNode(v);
+        }
     }
 }

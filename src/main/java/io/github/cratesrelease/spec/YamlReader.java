@@ -5,9 +5,6 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,7 +21,9 @@ import org.snakeyaml.engine.v2.events.NodeEvent;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.resolver.CoreScalarResolver;
 
@@ -54,18 +53,10 @@ public final class YamlReader {
     /** Reads a file; every problem is reported in {@code diags}; returns null when nothing usable was read. */
     public YamlNode read(Path file, Diagnostics diags) {
         try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                diags.error(Location.of(file), "the file is " + size + " bytes, more than the limit of "
-                        + limits.maxBytes(), "a release spec is small: check that this is the right file");
-                return null;
-            }
-            return read(file, TextFiles.read(file), diags);
-        } catch (ReleaseException e) { // not UTF-8: located at the first bad byte
+            return read(file, TextFiles.read(file, (int) Math.min(Integer.MAX_VALUE - 1, limits.maxBytes())), diags);
+        } catch (ReleaseException e) { // not UTF-8 or too large: located at the first bad byte or the limit's line
             diags.addAll(e.diagnostics());
             return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -87,7 +78,8 @@ public final class YamlReader {
 
     public YamlNode read(Path file, String text, Diagnostics diags) {
         if (text.length() > limits.maxBytes()) {
-            diags.error(Location.of(file), "the input has " + text.length() + " characters, more than the limit of "
+            diags.error(at(file, text, (int) limits.maxBytes()), "the input has " + text.length()
+                    + " characters, more than the limit of "
                     + limits.maxBytes(), "a release spec is small: check that this is the right file");
             return null;
         }
@@ -100,9 +92,11 @@ public final class YamlReader {
         int documents = 0;
         long nodes = 0;
         int aliases = 0;
+        Location last = new Location(file, 1, 1);
         try {
             for (Event event : new Parse(settings).parseString(text)) {
                 Location at = location(file, event.getStartMark());
+                last = at.line() > 0 ? at : last;
                 YamlNode done = null;
                 switch (event.getEventId()) {
                     case DocumentStart -> {
@@ -133,7 +127,7 @@ public final class YamlReader {
                     }
                     case Scalar -> {
                         ScalarEvent se = (ScalarEvent) event;
-                        done = scalar(se, at);
+                        done = scalar(se, at, diags);
                         sizes.put(done, 1);
                         YamlNode d = done;
                         anchorOf(event).ifPresent(a -> anchors.put(a, d));
@@ -179,8 +173,19 @@ public final class YamlReader {
             diags.error(at, "YAML syntax error: " + firstLine(e.getProblem() == null ? e.getMessage() : e.getProblem()),
                     "fix the YAML at this place (indentation, a missing ':' or an unclosed quote or bracket)");
             return null;
-        } catch (YamlEngineException e) {
-            diags.error(Location.of(file), "YAML error: " + firstLine(e.getMessage()), "fix the YAML");
+        } catch (ReaderException e) {
+            diags.error(at(file, text, e.getPosition()), String.format("YAML error: character U+%04X is not allowed in "
+                    + "YAML", e.getCodePoint()), "remove it, or write it escaped in a double-quoted string (\\u%04X)"
+                    .formatted(e.getCodePoint()));
+            return null;
+        } catch (YamlVersionException e) {
+            int i = text.indexOf("%YAML");
+            diags.error(i < 0 ? last : at(file, text, text.codePointCount(0, i)), "unsupported YAML version "
+                    + e.getSpecVersion().getRepresentation() + ": this reader reads YAML 1.x",
+                    "remove the %YAML directive, or write %YAML 1.2");
+            return null;
+        } catch (YamlEngineException e) { // no mark of its own: the place of the last event read
+            diags.error(last, "YAML error: " + firstLine(e.getMessage()), "fix the YAML at or after this place");
             return null;
         }
         return root;
@@ -215,7 +220,22 @@ public final class YamlReader {
         parent.entries.add(new YamlNode.Entry(sk, node));
     }
 
-    private YamlNode.Scalar scalar(ScalarEvent se, Location at) {
+    /** The line and column of the code point at {@code index} of {@code text}. */
+    private static Location at(Path file, String text, int index) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0, cp = 0; i < text.length() && cp < index; i += Character.charCount(text.codePointAt(i)), cp++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return new Location(file, line, column);
+    }
+
+    private YamlNode.Scalar scalar(ScalarEvent se, Location at, Diagnostics diags) {
         String value = se.getValue();
         Optional<String> tag = se.getTag();
         YamlNode.ScalarType type = YamlNode.ScalarType.STRING;
@@ -227,6 +247,19 @@ public final class YamlReader {
                 case "tag:yaml.org,2002:null" -> YamlNode.ScalarType.NULL;
                 default -> YamlNode.ScalarType.STRING;
             };
+            Tag resolved = resolver.resolve(value, true);
+            String wanted = switch (type) {
+                case INTEGER -> Tag.INT.equals(resolved) ? null : "an integer";
+                case FLOAT -> Tag.FLOAT.equals(resolved) || Tag.INT.equals(resolved) ? null : "a number";
+                case BOOLEAN -> Tag.BOOL.equals(resolved) ? null : "true or false";
+                case NULL -> Tag.NULL.equals(resolved) ? null : "null (~)";
+                default -> null;
+            };
+            if (wanted != null) { // '!!int x': the tag says what the value is not
+                diags.error(at, "'" + value + "' is tagged " + tag.get().replace("tag:yaml.org,2002:", "!!")
+                        + " but is not " + wanted, "remove the tag, or write " + wanted);
+                type = YamlNode.ScalarType.STRING;
+            }
         } else if (se.isPlain() && tag.isEmpty()) {
             Tag resolved = resolver.resolve(value, true);
             if (Tag.INT.equals(resolved)) {
@@ -273,7 +306,7 @@ public final class YamlReader {
             throw new ReleaseException(file.getFileName() + " is not valid YAML", diags);
         }
         if (node == null) {
-            throw new ReleaseException(Diagnostic.error(Location.of(file), "the file is empty",
+            throw new ReleaseException(Diagnostic.error(new Location(file, 1, 1), "the file is empty",
                     "start it with 'version: 1'"));
         }
         return node;

@@ -192,7 +192,8 @@ public final class ManifestUpdater {
             List<Edit> edits, Diagnostics diags) {
         int before = diags.errors().size();
         TomlAccess in = new TomlAccess(lock, text, diags);
-        if (TomlAccess.parse(lock, text, diags).hasErrors()) {
+        org.tomlj.TomlParseResult parsed = TomlAccess.parse(lock, text, diags);
+        if (parsed == null || parsed.hasErrors()) {
             return null;
         }
         TomlEditor edit = new TomlEditor(text);

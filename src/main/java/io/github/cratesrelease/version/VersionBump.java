@@ -1,6 +1,7 @@
 package io.github.cratesrelease.version;
 
 import io.github.cratesrelease.semver.Version;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,8 +99,9 @@ public final class VersionBump {
             throw new IllegalArgumentException("cannot go from " + v + " back to " + tag + " (alpha < beta < rc)");
         }
         if (current == level) {
-            long n = v.pre().size() > 1 ? Long.parseLong(v.pre().get(1)) + 1 : 1;
-            return new Version(v.major(), v.minor(), v.patch(), List.of(tag, Long.toString(n)), null);
+            // any number of digits, as semver's pre-release numbers: rc.99999999999999999999 goes to rc.100000000000000000000
+            BigInteger n = v.pre().size() > 1 ? new BigInteger(v.pre().get(1)).add(BigInteger.ONE) : BigInteger.ONE;
+            return new Version(v.major(), v.minor(), v.patch(), List.of(tag, n.toString()), null);
         }
         return new Version(v.major(), v.minor(), v.patch(), List.of(tag, "1"), null);
     }

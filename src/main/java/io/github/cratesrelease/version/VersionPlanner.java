@@ -70,7 +70,7 @@ public final class VersionPlanner {
     public List<Change> plan(ReleaseSpec spec, ReleaseSet set, Target target, Diagnostics diags) {
         CargoWorkspace ws = set.workspace();
         Location cli = null; // the property on the command line: no file to point at
-        Location specAt = Location.of(spec.file());
+        Location specAt = spec.cratesLocation() != null ? spec.cratesLocation() : new Location(spec.file(), 1, 1);
         Map<String, String> reason = new LinkedHashMap<>();
         List<String> names = ws.members().stream().map(CargoPackage::name).toList();
         if (target.selection().isEmpty()) {

@@ -150,7 +150,8 @@ class SpecLoaderTest {
     void hugeInputIsRefusedBeforeParsing() {
         String huge = "version: 1\n# " + "x".repeat(2 << 20) + "\n";
         List<String> errors = errors(huge);
-        assertTrue(errors.get(0).contains("more than the limit of 1048576"), errors.get(0));
+        assertTrue(errors.get(0).contains("release.yaml:2:1: the file is larger than the limit of 1048576 bytes (the "
+                + "limit is passed in this line)"), errors.get(0));
     }
 
     @Test
