@@ -1,6 +1,5 @@
 package io.github.cratesrelease.cargo;
 
-import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,8 +35,7 @@ public final class WorkspaceLoader {
             "readme", "keywords", "categories", "publish", "edition", "rust-version", "repository", "homepage",
             "documentation", "authors", "include", "exclude");
 
-    private final Map<Path, TomlParseResult> parsed = new HashMap<>();
-    private final Map<Path, TomlAccess> access = new HashMap<>();
+    private final ManifestFiles files = new ManifestFiles();
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
@@ -55,7 +52,7 @@ public final class WorkspaceLoader {
                     "no Cargo.toml at the workspace root " + dir + (namedAt != null ? ", the directory named here" : ""),
                     "set 'workspace:' in the spec to the directory that holds the workspace's root Cargo.toml"));
         }
-        TomlParseResult rootToml = parse(manifest, diags);
+        TomlParseResult rootToml = files.parse(manifest, diags);
         diags.throwIfErrors("the workspace manifest has errors");
         if (!rootToml.contains("workspace") && !rootToml.contains("package")) {
             throw new ReleaseException(Diagnostic.error(new Location(manifest, 1, 1), "the root Cargo.toml has neither "
@@ -63,7 +60,7 @@ public final class WorkspaceLoader {
                     "add [workspace] with members = [\"crates/*\"] (or a [package]), or point the spec's workspace: "
                             + "at the directory of the workspace's root Cargo.toml"));
         }
-        TomlAccess rootAccess = access.get(manifest);
+        TomlAccess rootAccess = files.access(manifest);
         TomlTable ws = rootAccess.table(rootToml, "workspace", "workspace");
         TomlTable wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");
         TomlTable wsDeps = ws == null ? null : rootAccess.table(ws, "dependencies", "workspace.dependencies");
@@ -115,18 +112,18 @@ public final class WorkspaceLoader {
             }
         }
 
-        readAhead(memberDirs);
+        files.readAhead(memberDirs);
         Map<Path, CargoPackage> packages = new LinkedHashMap<>();
         Deque<Path> queue = new ArrayDeque<>(memberDirs);
         Set<Path> queued = new LinkedHashSet<>(memberDirs);
         while (!queue.isEmpty()) {
             Path memberDir = queue.removeFirst();
             Path m = memberDir.resolve("Cargo.toml");
-            TomlParseResult toml = memberDir.equals(dir) ? rootToml : parse(m, diags);
+            TomlParseResult toml = memberDir.equals(dir) ? rootToml : files.parse(m, diags);
             if (toml == null || toml.hasErrors()) {
                 continue;
             }
-            CargoPackage pkg = readPackage(dir, m, toml, access.get(m), rootAccess, wsPackage, wsDeps, diags);
+            CargoPackage pkg = readPackage(dir, m, toml, files.access(m), rootAccess, wsPackage, wsDeps, diags);
             if (pkg == null) {
                 continue;
             }
@@ -188,68 +185,6 @@ public final class WorkspaceLoader {
     }
 
     private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
-
-    /** A manifest read and parsed ahead, with the findings of reading it (kept apart until it is used). */
-    private record Read(String text, TomlParseResult toml, Diagnostics findings) {
-    }
-
-    private final Map<Path, Read> readAhead = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * Reads and parses the members' manifests on every core (TOML parsing is most of the work of analysing a
-     * workspace of thousands of crates); their findings are reported in member order, as if read one by one.
-     */
-    private void readAhead(Collection<Path> memberDirs) {
-        if (memberDirs.size() < 32) {
-            return;
-        }
-        try {
-            Tasks.inParallel("crates-manifests", Runtime.getRuntime().availableProcessors(), memberDirs, d -> {
-                Path m = d.resolve("Cargo.toml");
-                if (!Files.isRegularFile(m)) {
-                    return;
-                }
-                Diagnostics findings = new Diagnostics();
-                try {
-                    String text = TextFiles.read(m);
-                    readAhead.put(m, new Read(text, TomlAccess.parse(m, text, findings), findings));
-                } catch (ReleaseException e) {
-                    // not UTF-8: read again in order, where the finding is reported
-                }
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private TomlParseResult parse(Path manifest, Diagnostics diags) {
-        TomlParseResult cached = parsed.get(manifest);
-        if (cached != null) {
-            return cached;
-        }
-        Read ahead = readAhead.remove(manifest);
-        if (ahead != null) {
-            diags.addAll(ahead.findings());
-            parsed.put(manifest, ahead.toml());
-            access.put(manifest, new TomlAccess(manifest, ahead.text(), diags));
-            return ahead.toml();
-        }
-        if (!Files.isRegularFile(manifest)) {
-            diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
-            return null;
-        }
-        String text;
-        try {
-            text = TextFiles.read(manifest);
-        } catch (ReleaseException e) { // not UTF-8: located at the first bad byte
-            diags.addAll(e.diagnostics());
-            return null;
-        }
-        TomlParseResult r = TomlAccess.parse(manifest, text, diags);
-        parsed.put(manifest, r);
-        access.put(manifest, new TomlAccess(manifest, text, diags));
-        return r;
-    }
 
     private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlAccess in,
             TomlAccess rootAccess, TomlTable wsPackage, TomlTable wsDeps, Diagnostics diags) {
