@@ -1,5 +1,7 @@
 package io.github.cratesrelease.run;
 
+import io.github.cratesrelease.diag.Location;
+
 import io.github.cratesrelease.io.AtomicFiles;
 import io.github.cratesrelease.io.Clock;
 import java.io.IOException;
@@ -100,6 +102,8 @@ public final class Journal {
     /** Where an unreadable journal found at open was moved, or null. */
     private Path setAside;
     private String unreadableBecause;
+    /** Where the parser stopped in the unreadable journal, or null. */
+    private Location unreadableAt;
     private boolean finished;
     private String head;
 
@@ -144,6 +148,11 @@ public final class Journal {
                 String why = unreadable instanceof tools.jackson.core.JacksonException je ? je.getOriginalMessage()
                         : unreadable.getMessage();  // the parser's words, without its "[Source: ...]" dump
                 j.unreadableBecause = String.valueOf(why).lines().findFirst().orElse("");
+                if (unreadable instanceof tools.jackson.core.JacksonException je && je.getLocation() != null
+                        && je.getLocation().getLineNr() > 0) {
+                    j.unreadableAt = new Location(file, je.getLocation().getLineNr(),
+                            Math.max(1, je.getLocation().getColumnNr()));
+                }
                 Path copy = file.resolveSibling("release-journal.unreadable.json");
                 try {
                     Files.move(file, copy, StandardCopyOption.REPLACE_EXISTING);
@@ -165,7 +174,8 @@ public final class Journal {
         if (setAside == null) {
             return null;
         }
-        return "the journal " + file + " could not be read (" + unreadableBecause + "); "
+        return (unreadableAt != null ? unreadableAt + ": the journal" : "the journal " + file) + " could not be read ("
+                + unreadableBecause + "); "
                 + (setAside.equals(file) ? "it could not be moved aside and is replaced"
                         : "it was set aside as " + setAside)
                 + "; this run asks the registry what is already published and repackages the crates";
