@@ -115,15 +115,15 @@ final class Packager {
         }
         long t0 = run.ctx.clock().millis();
         CargoLog log = run.cargoLog();
-        Map<String, String> env = run.cargoEnv(registry);
         ProcessRunner.Result r = null;
         if (offlineIsEquivalent(run)) {
             // every version is already chosen: packaging offline checks the same things, without cargo's ~40 online
-            // index queries per crate (unpublished siblings come from cargo's overlay registry)
+            // index queries per crate (unpublished siblings come from cargo's overlay registry); reading no index,
+            // it needs no token, so the build scripts it runs never see one
             List<String> offline = new ArrayList<>(cmd);
             offline.add("--offline");
             announce(run, registry, crates, offline);
-            r = log.run(run.workDir, env, offline, "", false);
+            r = log.run(run.workDir, run.cargoEnv(), offline, "", false);
             if (!r.ok() && offlineMode(r)) {
                 run.ctx.out().info("Packaging offline needs what cargo's local cache lacks (" + offlineReason(r)
                         + "): packaging online");
@@ -132,7 +132,7 @@ final class Packager {
         }
         if (r == null) {
             announce(run, registry, crates, cmd);
-            r = log.run(run.workDir, env, cmd, "", false);
+            r = log.run(run.workDir, run.cargoEnv(registry), cmd, "", false);
         }
         if (!r.ok()) {
             List<String> names = crates.stream().map(PublishItem::name).toList();
