@@ -127,7 +127,7 @@ final class PublishTimeline {
         t.between(PHASES[4], packaged, beforeUploads, probe);
         t.between(PHASES[5], beforeUploads, lastUpload, probe);
         t.between(PHASES[6], lastUpload, check != null ? check : integrity, probe);
-        t.between(PHASES[7], check != null ? check : lastUpload, integrity, probe);
+        t.between(PHASES[7], check, integrity, probe);  // without a check line, the waits run to the integrity line
         Stamped closing = integrity != null ? integrity : last;
         t.add(PHASES[8], closing, closing.time(), null, end, probe);
         return t;
