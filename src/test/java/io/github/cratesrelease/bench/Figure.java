@@ -22,6 +22,10 @@ final class Figure {
         samples.add(millis);
     }
 
+    void addAll(Figure other) {
+        samples.addAll(other.samples);
+    }
+
     boolean isEmpty() {
         return samples.isEmpty();
     }

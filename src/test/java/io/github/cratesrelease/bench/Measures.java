@@ -32,6 +32,13 @@ final class Measures {
         this.runs = runs;
     }
 
+    /** The same, with another number of runs per figure (sharing the scratch directory and help's figures). */
+    Measures withRuns(int n) {
+        Measures m = new Measures(tools, base, logs, n);
+        m.helpLoad.addAll(helpLoad);
+        return m;
+    }
+
     /** A fresh scratch directory. */
     Path scratch(String what) {
         Path p = base.resolve(what + "-" + serial.incrementAndGet());
