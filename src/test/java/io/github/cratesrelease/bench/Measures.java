@@ -23,27 +23,36 @@ final class Measures {
     final Path logs;
     final int runs;
     final Figure helpLoad = new Figure();
-    private final AtomicInteger serial = new AtomicInteger();
+    /** Shared by every view of these measures: two scratch directories never get the same name. */
+    private final AtomicInteger serial;
 
     Measures(BenchTools tools, Path base, Path logs, int runs) {
+        this(tools, base, logs, runs, new AtomicInteger());
+    }
+
+    private Measures(BenchTools tools, Path base, Path logs, int runs, AtomicInteger serial) {
         this.tools = tools;
         this.base = base;
         this.logs = logs;
         this.runs = runs;
+        this.serial = serial;
     }
 
     /** The same, with another number of runs per figure (sharing the scratch directory and help's figures). */
     Measures withRuns(int n) {
-        Measures m = new Measures(tools, base, logs, n);
+        Measures m = new Measures(tools, base, logs, n, serial);
         m.helpLoad.addAll(helpLoad);
         return m;
     }
 
-    /** A fresh scratch directory. */
+    /**
+     * A fresh scratch directory; it must not exist yet (a reused CARGO_HOME would serve cargo a cached crate of
+     * another workspace published under the same name to a registry that got the same port).
+     */
     Path scratch(String what) {
         Path p = base.resolve(what + "-" + serial.incrementAndGet());
         try {
-            return Files.createDirectories(p);
+            return Files.createDirectory(p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
