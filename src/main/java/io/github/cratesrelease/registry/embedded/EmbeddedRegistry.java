@@ -36,6 +36,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final RegistryStore store;
     private final ConcurrentLinkedQueue<Fault> faults = new ConcurrentLinkedQueue<>();
     private final AtomicInteger publishRequests = new AtomicInteger();
+    private final AtomicInteger indexRequests = new AtomicInteger();
+    private final AtomicInteger notModified = new AtomicInteger();
     private final Consumer<String> log;
     private final RegistryAuth auth;
     private final RegistryApi api;
@@ -150,6 +152,16 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return publishRequests.get();
     }
 
+    /** Index requests received (config.json included), for the benchmark's count of polls. */
+    public int indexRequests() {
+        return indexRequests.get();
+    }
+
+    /** Index requests answered 304 Not Modified (a conditional request whose ETag still matched). */
+    public int notModified() {
+        return notModified.get();
+    }
+
     // ---------------------------------------------------------------- HTTP
 
     private void handle(HttpExchange ex) throws IOException {
@@ -184,6 +196,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
 
     private void serveIndex(HttpExchange ex, String rel) throws IOException {
+        indexRequests.incrementAndGet();
         if (rel.equals("config.json")) {
             ObjectNode cfg = JSON.createObjectNode();
             cfg.put("dl", apiUrl() + "/api/v1/crates");
@@ -206,6 +219,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         ex.getResponseHeaders().add("ETag", etag);
         ex.getResponseHeaders().add("Cache-Control", "no-cache");
         if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            notModified.incrementAndGet();
             ex.sendResponseHeaders(304, -1);
             return;
         }

@@ -73,6 +73,8 @@ class EmbeddedRegistryHttpTest {
         assertEquals(304, conditional(r.apiUrl() + "/index/ab/cd/abcd_e", etag));
         assertEquals(200, HttpPublish.put(r, null, meta("Abcd_E", "1.1.0"), crate("x")).status());
         assertEquals(200, conditional(r.apiUrl() + "/index/ab/cd/abcd_e", etag), "a new version changes the ETag");
+        assertEquals(8, r.indexRequests(), "config.json, 4 index files, one 404, two conditional requests");
+        assertEquals(1, r.notModified());
     }
 
     private static int conditional(String url, String etag) {

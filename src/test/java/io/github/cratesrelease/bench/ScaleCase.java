@@ -1,0 +1,102 @@
+package io.github.cratesrelease.bench;
+
+import io.github.cratesrelease.bench.PublishTimeline.Stamped;
+import io.github.cratesrelease.bench.SyntheticWorkspace.Shape;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * validate + plan at scale: {@code mvn crates:validate crates:plan} (one process, the two goals one after the other)
+ * on a generated workspace of 100, 1,000 or 5,000 crates, against {@code cargo metadata --no-deps --offline} on the
+ * same tree and against {@code crates:help}: the whole command, our own work (from each goal's first line of ours to
+ * its last, summed) and the peak resident memory. The 5,000-crate case runs with {@code MAVEN_OPTS=-Xmx512m}.
+ */
+final class ScaleCase {
+
+    static final long OWN_WORK_TARGET_MS = 400;
+    static final long OVER_HELP_TARGET_MS = 500;
+    static final int TARGET_CRATES = 1000;
+
+    private final Measures m;
+    private final BenchReport report;
+
+    ScaleCase(Measures m, BenchReport report) {
+        this.m = m;
+        this.report = report;
+    }
+
+    void run(Shape shape, Figure help) {
+        Path ws = m.template(shape);
+        Map<String, String> extra = new HashMap<>(BenchTools.rustupHome());
+        if (shape.crates() >= 5000) {
+            extra.put("MAVEN_OPTS", "-Xmx512m");
+        }
+        Map<String, String> env = BenchTools.env(m.scratch("cargo-home"), null, extra);
+        Figure whole = new Figure();
+        Figure own = new Figure();
+        Figure metadata = new Figure();
+        long oursPeak = 0;
+        long cargoPeak = 0;
+        for (int i = 1; i <= m.runs; i++) {
+            WholeProcess.Run run = WholeProcess.ok(ws, env, m.tools.goal(List.of("validate", "plan"),
+                    "-Dcrates.spec=" + ws.resolve("release.yaml")), true, null);
+            m.keep("scale-" + shape.crates() + "-ours-" + i, run);
+            whole.add(run.millis());
+            own.add(ownWork(run));
+            oursPeak = Math.max(oursPeak, run.peakKiB());
+            WholeProcess.Run meta = WholeProcess.ok(ws, env, Measures.cargo("metadata", "--no-deps", "--offline",
+                    "--format-version", "1"), true, null);
+            metadata.add(meta.millis());
+            cargoPeak = Math.max(cargoPeak, meta.peakKiB());
+            System.out.printf("[bench] %s run %d: validate + plan %s (own work %s), cargo metadata %s%n", shape, i,
+                    Figure.seconds(run.millis()), Figure.seconds(own.median()), Figure.seconds(meta.millis()));
+        }
+        String what = "validate + plan, " + shape.crates() + " crates";
+        report.row(what + ": whole command", whole, "`cargo metadata --no-deps --offline`", metadata, Double.NaN);
+        if (shape.crates() == TARGET_CRATES) {
+            report.bound(what + ": whole command", whole, "help " + help + " + 0.5 s",
+                    help.median() + OVER_HELP_TARGET_MS);
+            report.bound(what + ": our own work", own, "goal header to its last line, summed", OWN_WORK_TARGET_MS);
+        } else {
+            report.info(what + ": our own work", own.toString(), "goal header to its last line, summed");
+        }
+        report.info(what + ": peak memory" + (shape.crates() >= 5000 ? " (-Xmx512m)" : ""), mib(oursPeak),
+                "`cargo metadata`: " + mib(cargoPeak));
+    }
+
+    /**
+     * Each goal's own time, summed over the goals of the run: from Maven's {@code --- crates:...} header of the goal
+     * (printed just before the goal is configured and run) to the goal's last line. A goal that prints one line at its
+     * end (validate) would show nothing from its first line to its last; the header is where its work begins. The
+     * first goal of a process also loads the plugin's classes (see help's "header to first line").
+     */
+    static long ownWork(WholeProcess.Run run) {
+        List<List<Stamped>> goals = new ArrayList<>();
+        List<Stamped> current = null;
+        for (Stamped s : PublishTimeline.stamped(run)) {
+            if (PublishTimeline.isGoalHeader(s.text())) {
+                current = new ArrayList<>();
+                goals.add(current);
+                current.add(s);
+            } else if (s.text().startsWith("-----") || s.text().startsWith("BUILD ")) {
+                current = null;
+            } else if (current != null && !s.text().isBlank()) {
+                current.add(s);
+            }
+        }
+        long sum = 0;
+        for (List<Stamped> g : goals) {
+            sum += Duration.between(g.get(0).time(), g.get(g.size() - 1).time()).toMillis();
+        }
+        return sum;
+    }
+
+    static String mib(long kib) {
+        return kib <= 0 ? "not measured" : String.format(Locale.ROOT, "%.0f MiB", kib / 1024.0);
+    }
+}
