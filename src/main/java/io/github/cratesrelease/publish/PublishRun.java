@@ -48,6 +48,8 @@ public final class PublishRun implements AutoCloseable {
     Journal journal;
     final List<PublishItem> items = new ArrayList<>();
     RegistryAccess access;
+    /** What each crate's registry said, asked while cargo packages (see {@link VersionLookup#askAhead}). */
+    java.util.concurrent.CompletableFuture<Map<PublishItem, VersionLookup.Answer>> askedAhead;
     /** Why the run stopped (upload or integrity), or null. */
     String failure;
     /** What to do about {@link #failure} when it is not "run the same command" (an index wait timed out), or null. */

@@ -137,6 +137,7 @@ public final class PublishSteps {
     }
 
     private static void packageCrates(RunContext ctx, PublishRun run) {
+        run.askedAhead = VersionLookup.askAhead(run);  // the registries answer while cargo packages
         Packager.packageAll(run);
         for (PublishItem i : run.items) {
             i.metadata(PublishMetadata.of(i.archive(), run.target(i).indexForMetadata()));

@@ -18,6 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks each crate's registry, in parallel, whether its version is published: with our checksum it is skipped (or,
@@ -30,10 +33,53 @@ final class VersionLookup {
     private VersionLookup() {
     }
 
+    /** What a registry said about one crate: its index lines, and the web API's checksum when the index lacks it. */
+    record Answer(List<IndexEntry> lines, String apiCksum) {
+    }
+
+    /**
+     * Asks every crate's registry in the background, while cargo packages (the answers need no package, and a
+     * registry across the internet answers in tens of milliseconds each): {@link #lookupAll} then uses them instead
+     * of asking again. A question that fails is simply asked again, in order, by {@link #lookupAll}.
+     */
+    static CompletableFuture<Map<PublishItem, Answer>> askAhead(PublishRun run) {
+        List<PublishItem> asked = run.items.stream().filter(i -> run.target(i).sparse()
+                && !(run.ctx.dryRun() && run.target(i).cargoName().equals(PublishRun.REHEARSAL))).toList();
+        return CompletableFuture.supplyAsync(() -> {
+            Map<PublishItem, Answer> answers = new ConcurrentHashMap<>();
+            try {
+                Tasks.inParallel("crates-ask-ahead", IndexWaiter.PARALLEL_READS, asked, i -> {
+                    Target t = run.target(i);
+                    try {
+                        List<IndexEntry> lines = run.access.index(t, i.name());
+                        boolean found = lines.stream().anyMatch(l -> sameVersion(l.version(), i.version()));
+                        String api = found ? null : run.access.api(t);
+                        String cksum = api == null ? null : run.access.client().apiChecksum(api, i.name(),
+                                i.version(), t.token());
+                        answers.put(i, new Answer(lines, cksum));
+                    } catch (IOException | RegistryHttpException | RuntimeException e) {
+                        // asked again by lookupAll, which reports it
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answers;
+        }, AHEAD);
+    }
+
+    private static final java.util.concurrent.Executor AHEAD = r -> {
+        Thread t = new Thread(r, "crates-ask-ahead");
+        t.setDaemon(true);
+        t.start();
+    };
+
     static void lookupAll(PublishRun run) {
+        Map<PublishItem, Answer> ahead = run.askedAhead == null ? Map.of() : run.askedAhead.join();
         List<Diagnostic> conflicts = Collections.synchronizedList(new ArrayList<>());
         try {
-            Tasks.inParallel("crates-lookup", IndexWaiter.PARALLEL_READS, run.items, i -> lookup(run, i, conflicts));
+            Tasks.inParallel("crates-lookup", IndexWaiter.PARALLEL_READS, run.items,
+                    i -> lookup(run, i, ahead.get(i), conflicts));
         } catch (InterruptedException e) {
             throw new ReleaseException(Diagnostic.error(Location.of(run.ctx.spec()), "interrupted while looking "
                     + "up versions; nothing was uploaded", "run the same command again"));
@@ -77,7 +123,7 @@ final class VersionLookup {
     }
 
     /** Looks one version up on its registry: skip it, note a conflict, or leave it to upload. */
-    private static void lookup(PublishRun run, PublishItem i, List<Diagnostic> conflicts) {
+    private static void lookup(PublishRun run, PublishItem i, Answer ahead, List<Diagnostic> conflicts) {
         RunContext ctx = run.ctx;
         boolean dryRun = ctx.dryRun();
         Target t = run.target(i);
@@ -91,7 +137,7 @@ final class VersionLookup {
         }
         State state = i.entry().state();
         try {
-            List<IndexEntry> lines = run.access.index(t, i.name());
+            List<IndexEntry> lines = ahead != null ? ahead.lines() : run.access.index(t, i.name());
             i.newCrate(lines.isEmpty());
             IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.version())).findFirst()
                     .orElse(null);
@@ -102,7 +148,7 @@ final class VersionLookup {
             String api = found == null ? run.access.api(t) : null;
             boolean apiOnly = false;
             if (api != null) {
-                cksum = apiChecksum(run, i, t, api);
+                cksum = ahead != null ? ahead.apiCksum() : apiChecksum(run, i, t, api);
                 apiOnly = cksum != null;
                 if (apiOnly) {
                     ctx.out().info(i.label() + ": on `" + t.name() + "` (its web API says so), not yet in the index");

@@ -61,7 +61,7 @@ class AlreadyUploadedTest {
         assertTrue(e.fullMessage().contains("published: c1 0.1.0"), e.fullMessage());
         assertEquals(1, registry.published().size());
         FileTrees.delete(ws.resolve("target"));  // the journal is gone
-        front.hide("c1", 1);
+        front.hide("c1", 2);  // asked ahead (while packaging), then asked again in order when that failed
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class AlreadyUploadedTest {
 
     @Test
     void anAlreadyUploadedAnswerWithOurChecksumIsDoneAndSaidSo() {
-        front.failLookups("c1", 1);  // the lookup cannot tell: the upload goes, the registry answers 400
+        front.failLookups("c1", 2);  // neither lookup (ahead, then in order) can tell: the upload goes, the registry answers 400
         RecordingReporter log = new RecordingReporter();
         PublishResult res = new PublishEngine(env(), log).publish(options().build());
         assertTrue(log.text().contains("cannot ask the web API of `embedded` about c1 0.1.0 (HTTP 500"), log.text());
@@ -112,7 +112,7 @@ class AlreadyUploadedTest {
         String stored = registry.published().get(0).line().get("cksum").asString();
         Files.writeString(ws.resolve("crates/c1/src/lib.rs"), "pub fn v() -> u32 { 100 }\n");
         PublishFixtures.gitCommit(ws);
-        front.failLookups("c1", 1);
+        front.failLookups("c1", 2);  // asked ahead, then asked again in order
         RecordingReporter log = new RecordingReporter();
         ReleaseException e = assertThrows(ReleaseException.class, () -> new PublishEngine(env(), log)
                 .publish(options().build()));
