@@ -16,17 +16,34 @@ final class CleanTree {
     private CleanTree() {
     }
 
+    /** The workspace's git state, read once per run: in a repository or not, its uncommitted changes, HEAD. */
+    record State(boolean repository, List<String> changes, String head) {
+        /** HEAD when the workspace has no uncommitted change (packages from it can be reused), else null. */
+        String cleanCommit() {
+            return repository && changes.isEmpty() ? head : null;
+        }
+    }
+
+    /** Reads the state of the workspace at {@code root} (build output and our output directory aside). */
+    static State read(RunContext ctx, Path root) {
+        GitRepo git = ctx.git(root);
+        if (!git.isRepository()) {
+            return new State(false, List.of(), null);
+        }
+        List<String> changes = changes(git, root, ctx.outputDirectory());
+        return new State(true, changes, changes.isEmpty() ? git.head() : null);
+    }
+
     /**
      * Refuses a real publish from a tree with uncommitted changes (unless {@code allowDirty}); a rehearsal or dry run
      * only warns. Outside git, warns that the check is skipped.
      */
-    static void check(RunContext ctx, Path root, boolean allowDirty, boolean rehearse) {
-        GitRepo git = ctx.git(root);
-        if (!git.isRepository()) {
+    static void check(RunContext ctx, State state, Path root, boolean allowDirty, boolean rehearse) {
+        if (!state.repository()) {
             ctx.out().warn("The workspace " + root + " is not in a git repository: the clean-tree check is skipped");
             return;
         }
-        List<String> changes = changes(git, root, ctx.outputDirectory());
+        List<String> changes = state.changes();
         if (changes.isEmpty()) {
             return;
         }
@@ -40,15 +57,6 @@ final class CleanTree {
         throw new ReleaseException(Diagnostic.error(Location.of(root.resolve("Cargo.toml")), changes.size()
                 + " uncommitted change(s) in the workspace: " + list,
                 "commit or stash them, or run with -Dcrates.allowDirty=true"));
-    }
-
-    /** HEAD when the workspace has no uncommitted change (packages from it can be reused), else null. */
-    static String cleanCommit(RunContext ctx, Path root, Path outDir) {
-        GitRepo git = ctx.git(root);
-        if (!git.isRepository()) {
-            return null;
-        }
-        return changes(git, root, outDir).isEmpty() ? git.head() : null;
     }
 
     /** Uncommitted changes under the workspace root, build output and our output directory aside. */

@@ -36,7 +36,7 @@ final class Packager {
         Path store = run.runDir.resolve("packages");
         Journal journal = run.journal;
         String commit = o.rehearse() || ctx.dryRun() ? null
-                : CleanTree.cleanCommit(ctx, run.analysis.workspace().root(), run.runDir);
+                : run.tree().cleanCommit();
         boolean sameSources = journal.reusable() && commit != null && commit.equals(journal.sourceCommit());
         if (journal.resumed() && !sameSources) {
             ctx.out().info("The sources changed since the interrupted run (or are not committed): packaging again");

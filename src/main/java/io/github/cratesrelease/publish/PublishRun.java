@@ -58,6 +58,7 @@ public final class PublishRun implements AutoCloseable {
     PublishResult result;
     private final Map<Path, Path> targetDirs = new ConcurrentHashMap<>();
     private CargoLog cargoLog;
+    private CleanTree.State tree;
 
     public PublishRun(RunContext ctx, PublishOptions options) {
         this.ctx = ctx;
@@ -206,6 +207,14 @@ public final class PublishRun implements AutoCloseable {
 
     boolean rehearse() {
         return options.rehearse();
+    }
+
+    /** The workspace's git state, read once: the clean-tree check and the packaging both need it. */
+    synchronized CleanTree.State tree() {
+        if (tree == null) {
+            tree = CleanTree.read(ctx, analysis.workspace().root());
+        }
+        return tree;
     }
 
     /** Where cargo's output goes: {@code cargo.log} in the run directory, one per run. */

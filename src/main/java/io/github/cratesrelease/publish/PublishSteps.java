@@ -91,7 +91,7 @@ public final class PublishSteps {
     }
 
     private static void cleanTree(RunContext ctx, PublishRun run) {
-        CleanTree.check(ctx, run.analysis.workspace().root(), run.options.allowDirty(), run.rehearse());
+        CleanTree.check(ctx, run.tree(), run.analysis.workspace().root(), run.options.allowDirty(), run.rehearse());
     }
 
     private static void prepare(RunContext ctx, PublishRun run) {

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,18 +34,26 @@ final class RustVersionCheck {
 
     /** Throws one located error per crate that needs a newer rustc than the one cargo would use in {@code dir}. */
     static void check(PublishRun run, Collection<PublishItem> items) {
+        Path root = run.analysis.workspace().manifest();
+        Map<PublishItem, Declared> declared = new LinkedHashMap<>();
+        for (PublishItem i : items) {
+            Declared rv = declared(i.planned().manifest(), root);
+            if (rv != null) {
+                declared.put(i, rv);
+            }
+        }
+        if (declared.isEmpty()) {
+            return;  // no crate asks for a rustc: nothing to ask rustc
+        }
         int[] local = localRustc(run);
         if (local == null) {
             return;  // no rustc to ask: cargo reports that itself
         }
         String localText = local[0] + "." + local[1] + "." + local[2];
-        Path root = run.analysis.workspace().manifest();
         Diagnostics d = new Diagnostics();
-        for (PublishItem i : items) {
-            Declared rv = declared(i.planned().manifest(), root);
-            if (rv == null) {
-                continue;
-            }
+        for (Map.Entry<PublishItem, Declared> e : declared.entrySet()) {
+            PublishItem i = e.getKey();
+            Declared rv = e.getValue();
             Matcher m = VERSION.matcher(rv.value());
             if (!m.matches()) {
                 continue;  // cargo reports a malformed rust-version when it reads the manifest
