@@ -9,6 +9,7 @@ import io.github.cratesrelease.process.CommandException;
 import io.github.cratesrelease.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -81,6 +82,13 @@ final class RustVersionCheck {
     }
 
     static Declared declared(Path manifest, Path rootManifest) {
+        try {
+            if (!Files.readString(manifest).contains("rust-version")) {
+                return null;  // neither its own nor inherited: no need to parse it
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // parse() says what is wrong
+        }
         TomlParseResult toml = parse(manifest);
         TomlTable pkg = toml.getTable("package");
         if (pkg == null || !pkg.contains(List.of("rust-version"))) {
