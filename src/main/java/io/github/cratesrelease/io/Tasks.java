@@ -3,12 +3,14 @@ package io.github.cratesrelease.io;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** Runs work items in parallel on daemon threads and waits for all of them: one home for that loop. */
 public final class Tasks {
@@ -61,6 +63,15 @@ public final class Tasks {
         if (first != null) {
             throw new IllegalStateException(first);
         }
+    }
+
+    /** Computes {@code work} on a daemon thread of its own, named {@code name}, while the caller goes on. */
+    public static <T> CompletableFuture<T> background(String name, Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            t.start();
+        });
     }
 
     /** {@link #forEach} on a pool of its own, shut down afterwards. */

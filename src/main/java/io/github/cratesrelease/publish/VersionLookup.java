@@ -43,20 +43,13 @@ final class VersionLookup {
      * of asking again. A question that fails is simply asked again, in order, by {@link #lookupAll}.
      */
     static CompletableFuture<Map<PublishItem, Answer>> askAhead(PublishRun run) {
-        List<PublishItem> asked = run.items.stream().filter(i -> run.target(i).sparse()
-                && !(run.ctx.dryRun() && run.target(i).cargoName().equals(PublishRun.REHEARSAL))).toList();
-        return CompletableFuture.supplyAsync(() -> {
+        List<PublishItem> asked = run.items.stream().filter(i -> asks(run, i)).toList();
+        return Tasks.background("crates-ask-ahead", () -> {
             Map<PublishItem, Answer> answers = new ConcurrentHashMap<>();
             try {
                 Tasks.inParallel("crates-ask-ahead", IndexWaiter.PARALLEL_READS, asked, i -> {
-                    Target t = run.target(i);
                     try {
-                        List<IndexEntry> lines = run.access.index(t, i.name());
-                        boolean found = lines.stream().anyMatch(l -> sameVersion(l.version(), i.version()));
-                        String api = found ? null : run.access.api(t);
-                        String cksum = api == null ? null : run.access.client().apiChecksum(api, i.name(),
-                                i.version(), t.token());
-                        answers.put(i, new Answer(lines, cksum));
+                        answers.put(i, ask(run, i, false));
                     } catch (IOException | RegistryHttpException | RuntimeException e) {
                         // asked again by lookupAll, which reports it
                     }
@@ -65,14 +58,30 @@ final class VersionLookup {
                 Thread.currentThread().interrupt();
             }
             return answers;
-        }, AHEAD);
+        });
     }
 
-    private static final java.util.concurrent.Executor AHEAD = r -> {
-        Thread t = new Thread(r, "crates-ask-ahead");
-        t.setDaemon(true);
-        t.start();
-    };
+    /** Whether the registry of a crate is asked at all: a sparse index, and not the rehearsal's on a dry run. */
+    private static boolean asks(PublishRun run, PublishItem i) {
+        Target t = run.target(i);
+        return t.sparse() && !(run.ctx.dryRun() && t.cargoName().equals(PublishRun.REHEARSAL));
+    }
+
+    /**
+     * Asks a crate's registry: its index lines, and the web API's checksum when the index lacks the version (it may
+     * lag behind an upload of an interrupted run, whose journal may be gone: the web API knows at once).
+     *
+     * @param warn say so when the web API cannot tell (else it is an exception, asked again later)
+     */
+    private static Answer ask(PublishRun run, PublishItem i, boolean warn) throws IOException, RegistryHttpException {
+        Target t = run.target(i);
+        List<IndexEntry> lines = run.access.index(t, i.name());
+        boolean found = lines.stream().anyMatch(l -> sameVersion(l.version(), i.version()));
+        String api = found ? null : run.access.api(t);
+        String cksum = api == null ? null : warn ? apiChecksum(run, i, t, api)
+                : run.access.client().apiChecksum(api, i.name(), i.version(), t.token());
+        return new Answer(lines, cksum);
+    }
 
     static void lookupAll(PublishRun run) {
         Map<PublishItem, Answer> ahead = run.askedAhead == null ? Map.of() : run.askedAhead.join();
@@ -127,32 +136,23 @@ final class VersionLookup {
         RunContext ctx = run.ctx;
         boolean dryRun = ctx.dryRun();
         Target t = run.target(i);
-        if (dryRun && t.cargoName().equals(PublishRun.REHEARSAL)) {
-            i.newCrate(true);
-            return;
-        }
-        if (!t.sparse()) {
-            i.newCrate(false);
+        if (!asks(run, i)) {
+            i.newCrate(t.sparse());  // a dry run's rehearsal registry is fresh: every crate is new there
             return;
         }
         State state = i.entry().state();
         try {
-            List<IndexEntry> lines = ahead != null ? ahead.lines() : run.access.index(t, i.name());
+            // the journal only saves lookups, it never decides: the registry (index, else web API) does
+            Answer answer = ahead != null ? ahead : ask(run, i, true);
+            List<IndexEntry> lines = answer.lines();
             i.newCrate(lines.isEmpty());
             IndexEntry found = lines.stream().filter(l -> sameVersion(l.version(), i.version())).findFirst()
                     .orElse(null);
-            String cksum = found == null ? null : found.cksum();
             i.indexed(found != null);
-            // not in the index: it may be lagging behind an upload (of an interrupted run, whose journal may be
-            // gone): the web API knows at once. The journal only saves lookups, it never decides.
-            String api = found == null ? run.access.api(t) : null;
-            boolean apiOnly = false;
-            if (api != null) {
-                cksum = ahead != null ? ahead.apiCksum() : apiChecksum(run, i, t, api);
-                apiOnly = cksum != null;
-                if (apiOnly) {
-                    ctx.out().info(i.label() + ": on `" + t.name() + "` (its web API says so), not yet in the index");
-                }
+            boolean apiOnly = found == null && answer.apiCksum() != null;
+            String cksum = found != null ? found.cksum() : answer.apiCksum();
+            if (apiOnly) {
+                ctx.out().info(i.label() + ": on `" + t.name() + "` (its web API says so), not yet in the index");
             }
             if (cksum == null) {
                 return;
