@@ -6,7 +6,8 @@ import java.util.function.Function;
 /**
  * A goal as data: a list of steps run in order against one context and one state. On a dry run each step is
  * simulated. After each step the journal (once the state has one) records it done; on a resumed run a step that
- * is not {@link Step#repeatable() repeatable} and is recorded done is skipped.
+ * is not {@link Step#repeatable() repeatable} and is recorded done is skipped. Each step's time is a debug line
+ * ({@code -X}).
  */
 public final class Pipeline<S> {
 
@@ -36,6 +37,7 @@ public final class Pipeline<S> {
                 ctx.out().info("Step " + step.name() + ": done by the interrupted run; not repeated");
                 continue;
             }
+            long start = System.nanoTime();
             if (ctx.dryRun()) {
                 step.simulate(ctx, state);
             } else {
@@ -45,6 +47,7 @@ public final class Pipeline<S> {
                     after.stepCompleted(step.name());
                 }
             }
+            ctx.out().debug("step " + step.name() + ": " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
     }
 }
