@@ -4,6 +4,7 @@ import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.run.Journal;
@@ -59,10 +60,12 @@ final class Packager {
         }
         Map<String, List<PublishItem>> byRegistry = todo.stream().collect(Collectors.groupingBy(
                 i -> run.target(i).cargoName(), LinkedHashMap::new, Collectors.toList()));
+        // cargo metadata (where the .crate files go) takes no lock that packaging holds: asked meanwhile
+        Tasks.background("crates-target-dir", () -> run.targetDirectory(run.workDir));
         for (Map.Entry<String, List<PublishItem>> g : byRegistry.entrySet()) {
             cargoPackage(run, g.getKey(), g.getValue());
         }
-        Path targetDir = run.targetDirectory(run.workDir);
+        Path targetDir = run.targetDirectory(run.workDir);  // the answer asked meanwhile, or asked now if that failed
         try {
             Files.createDirectories(store);
             for (PublishItem i : todo) {

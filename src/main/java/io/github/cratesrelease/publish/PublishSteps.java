@@ -61,6 +61,7 @@ public final class PublishSteps {
             PACKAGE, LOOKUP, UPLOAD, VERIFY, REPORT, CONSUMER_CHECK, SUMMARY);
 
     private static void validate(RunContext ctx, PublishRun run, boolean changelogs) {
+        ctx.prepareRegistryClient();
         run.analysis = ctx.analysis();
         Diagnostics d = new Diagnostics();
         d.addAll(run.analysis.diagnostics());

@@ -3,6 +3,7 @@ package io.github.cratesrelease.run;
 import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.io.Clock;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.output.Masker;
 import io.github.cratesrelease.output.Reporter;
 import io.github.cratesrelease.process.ProcessRunner;
@@ -33,6 +34,7 @@ public final class RunContext implements AutoCloseable {
     private final Duration httpTimeout;
     private Analysis analysis;
     private RegistryClient client;
+    private final Object clientLock = new Object();
 
     private RunContext(Builder b) {
         this.env = b.env;
@@ -77,7 +79,10 @@ public final class RunContext implements AutoCloseable {
     /** The spec read with its workspace (once per run); throws when the spec cannot be read. */
     public synchronized Analysis analysis() {
         if (analysis == null) {
+            long start = System.nanoTime();
             analysis = new Analyzer(env).analyze(Objects.requireNonNull(spec, "this goal has no spec"));
+            out.debug("analysis (spec, " + analysis.workspace().members().size() + " manifests, plan): "
+                    + (System.nanoTime() - start) / 1_000_000 + " ms");
             if (analysis.spec() != null) {
                 TokenVariables.withhold(runner, analysis.spec());  // and without the ones the spec names
             }
@@ -112,11 +117,22 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** The HTTP client for registries (one per run, closed with the context). */
-    public synchronized RegistryClient registryClient() {
-        if (client == null) {
-            client = new RegistryClient(httpTimeout);
+    public RegistryClient registryClient() {
+        synchronized (clientLock) {
+            if (client == null) {
+                client = new RegistryClient(httpTimeout);
+            }
+            return client;
         }
-        return client;
+    }
+
+    /**
+     * Builds the registry client on a thread of its own while the caller goes on (loading the HTTP and JSON
+     * libraries takes a few hundred milliseconds in a fresh JVM), for a goal that reads the spec and its workspace
+     * first and talks to registries after.
+     */
+    public void prepareRegistryClient() {
+        Tasks.background("crates-http-client", this::registryClient);
     }
 
     public Clock clock() {
