@@ -1,6 +1,7 @@
 package io.github.cratesrelease.notify;
 
 import io.github.cratesrelease.io.Clock;
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.output.Masker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class GithubReleases {
     public static final String GITHUB_API = "https://api.github.com";
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+");
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private final HttpUrl api;
     private final String token;

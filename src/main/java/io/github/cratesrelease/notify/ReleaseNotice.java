@@ -1,5 +1,6 @@
 package io.github.cratesrelease.notify;
 
+import io.github.cratesrelease.io.JsonMapping;
 import java.util.List;
 import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.ObjectNode;
 public record ReleaseNotice(String project, String commit, boolean dryRun, boolean rehearsal, List<Crate> crates,
         List<String> tags) {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     /**
      * One released crate.

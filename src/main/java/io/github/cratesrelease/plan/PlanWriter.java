@@ -1,21 +1,18 @@
 package io.github.cratesrelease.plan;
 
+import io.github.cratesrelease.io.JsonMapping;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Renders a plan as a readable table and as {@code plan.json}. */
 public final class PlanWriter {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /** The plan as table lines: wave, crate, version, registry, after. */
     public static List<String> table(PublishPlan plan) {
@@ -56,7 +53,7 @@ public final class PlanWriter {
     }
 
     public static ObjectNode json(PublishPlan plan, Path workspaceRoot, Path specFile) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonMapping.mapper().createObjectNode();
         root.put("spec", specFile.toString());
         root.put("workspace", workspaceRoot.toString());
         root.put("order", plan.explicitOrder() ? "explicit" : "auto");
@@ -80,7 +77,8 @@ public final class PlanWriter {
         try {
             Files.createDirectories(outputDirectory);
             Path file = outputDirectory.resolve("plan.json");
-            Files.writeString(file, JSON.writeValueAsString(json(plan, workspaceRoot, specFile)) + "\n");
+            Files.writeString(file, JsonMapping.mapper().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(json(plan, workspaceRoot, specFile)) + "\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan.json to " + outputDirectory, e);

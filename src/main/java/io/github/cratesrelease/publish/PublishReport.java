@@ -1,6 +1,7 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.output.Masker;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The outcomes, the summary table, the resume hint and {@code publish-report.json}. */
 public final class PublishReport {
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private PublishReport() {
     }

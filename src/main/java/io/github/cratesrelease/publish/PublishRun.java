@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.PublishResult.Status;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
@@ -28,7 +29,7 @@ public final class PublishRun implements AutoCloseable {
     /** The registry name cargo knows the rehearsal registry by. */
     public static final String REHEARSAL = "rehearsal";
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     final RunContext ctx;
     final PublishOptions options;

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.review;
 
 import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.review.ReviewReport.Edge;
 import io.github.cratesrelease.review.ReviewReport.Finding;
 import io.github.cratesrelease.review.ReviewReport.NewCrate;
@@ -25,7 +26,7 @@ public final class ReviewJson {
     /** The document's format version. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private ReviewJson() {
     }

@@ -4,6 +4,7 @@ import io.github.cratesrelease.diag.Location;
 
 import io.github.cratesrelease.io.AtomicFiles;
 import io.github.cratesrelease.io.Clock;
+import io.github.cratesrelease.io.JsonMapping;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,7 @@ public final class Journal {
         }
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private final Path file;
     private final Clock clock;

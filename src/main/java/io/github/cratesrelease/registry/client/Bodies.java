@@ -1,5 +1,6 @@
 package io.github.cratesrelease.registry.client;
 
+import io.github.cratesrelease.io.JsonMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Bodies {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private Bodies() {
     }

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.registry.client;
 
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.credentials.Secret;
 import java.io.IOException;
@@ -40,7 +41,7 @@ public final class RegistryClient implements AutoCloseable {
     public record IndexEntry(String name, String version, String cksum, boolean yanked) {
     }
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
     /** The largest index file read (crates.io's largest are a few hundred KiB). */
     public static final long MAX_INDEX_BYTES = 10L * 1024 * 1024;
     /** The largest API answer or config.json read (errors, version lookups, publish answers). */

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.registry.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.cratesrelease.io.JsonMapping;
 import java.io.IOException;
 import java.io.OutputStream;
 import tools.jackson.databind.JsonNode;
@@ -11,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Answers as crates.io answers: JSON bodies, errors as {@code {"errors": [{"detail": ...}]}}. */
 final class HttpResponses {
 
-    static final ObjectMapper JSON = JsonMapper.builder().build();
+    static final ObjectMapper JSON = JsonMapping.mapper();
 
     private HttpResponses() {
     }

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.registry.embedded;
 
 import io.github.cratesrelease.io.AtomicFiles;
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.semver.Version;
 import java.io.IOException;
@@ -32,7 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class RegistryStore {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = JsonMapping.mapper();
     private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]{0,63}$");
 
     /** One version as the index holds it. */
