@@ -14,10 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import io.github.cratesrelease.cargo.TomlAccess;
+import io.github.cratesrelease.io.JsonMapping;
 import org.tomlj.TomlParseResult;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds the publish token of a registry, in this order: the spec's reference ({@code env}, {@code server},
@@ -36,8 +35,6 @@ public final class TokenResolver {
     /** The token (null when none was found) and every place looked, for the error message. */
     public record Resolution(Secret token, List<String> looked) {
     }
-
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, String> env;
     private final ServerLookup servers;
@@ -166,11 +163,11 @@ public final class TokenResolver {
         req.put("kind", "get");
         req.put("operation", "read");
         req.put("args", List.of());
-        ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, JSON.writeValueAsString(req) + "\n", null);
+        ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, JsonMapping.mapper().writeValueAsString(req) + "\n", null);
         for (String line : r.stdout()) {
             JsonNode n;
             try {
-                n = JSON.readTree(line);
+                n = JsonMapping.mapper().readTree(line);
             } catch (RuntimeException notJson) {
                 continue;
             }
