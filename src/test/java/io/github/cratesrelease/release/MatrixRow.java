@@ -227,6 +227,8 @@ final class MatrixRow implements AutoCloseable {
     private boolean hasRefLocks() throws Exception {
         try (var s = Files.walk(ws.resolve(".git/refs"))) {
             return s.anyMatch(p -> p.toString().endsWith(".lock"));
+        } catch (java.io.UncheckedIOException vanished) {
+            return true;  // a lock (or ref) went away while the walk read it: git is still at work, look again
         }
     }
 
