@@ -97,7 +97,7 @@ final class SchemaCheck {
                 case "const" -> scalarValue(v, here);
                 case "pattern" -> {
                     try {
-                        patterns.put(v, Pattern.compile(text(v, here)));
+                        patterns.put(v, ValueChecks.compile(text(v, here)));
                     } catch (PatternSyntaxException bad) {
                         throw unsupported(here, "the pattern " + bad.getPattern() + " (" + bad.getDescription() + ")");
                     }
@@ -216,7 +216,7 @@ final class SchemaCheck {
                     String str = ValueChecks.string(node);
                     if (str != null && !ValueChecks.matches(patterns.get(v), str)) {
                         out.add(error(path, "pattern", null, branch, "does not match the regex pattern "
-                                + patterns.get(v).pattern()));
+                                + ((YamlNode.Scalar) v).value()));
                     }
                 }
                 case "minLength" -> {

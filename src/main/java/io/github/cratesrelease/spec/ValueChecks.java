@@ -54,6 +54,28 @@ final class ValueChecks {
         return value.codePointCount(0, value.length()) < min ? "must be at least " + min + " characters long" : null;
     }
 
+    /**
+     * A schema pattern (ECMA 262) as a Java pattern: {@code $} outside a character class becomes {@code \\z}, as in
+     * ECMA 262 it matches only at the very end (Java's {@code $} also matches before a final line break, so
+     * "my-crate\n" would pass {@code ^[a-z-]+$}).
+     */
+    static Pattern compile(String ecma) {
+        StringBuilder out = new StringBuilder();
+        boolean inClass = false;
+        for (int i = 0; i < ecma.length(); i++) {
+            char c = ecma.charAt(i);
+            if (c == '\\' && i + 1 < ecma.length()) {
+                out.append(c).append(ecma.charAt(++i));
+            } else if (c == '$' && !inClass) {
+                out.append("\\z");
+            } else {
+                inClass = c == '[' || inClass && c != ']';
+                out.append(c);
+            }
+        }
+        return Pattern.compile(out.toString());
+    }
+
     static boolean matches(Pattern pattern, String value) {
         return pattern.matcher(value).find(); // JSON Schema patterns are not anchored
     }
