@@ -101,7 +101,7 @@ public final class SchemaValidator {
     }
 
     /**
-     * networknt reports each failed branch of an anyOf/oneOf. When the value has the form of one branch (a list
+     * The check reports each failed branch of an anyOf. When the value has the form of one branch (a list
      * where a list is allowed), that branch's own errors apply; else one message names what is allowed.
      */
     private static boolean alternativeBranch(SchemaError e) {
@@ -234,8 +234,12 @@ public final class SchemaValidator {
                         "add '" + key + ":'" + (d == null ? "" : ": " + d), path);
             }
             case "propertyNames" -> {
-                return new Problem(at, "invalid name '" + e.property() + "' in " + where,
-                        description == null ? "rename it" : description, child(path, e.property()));
+                Location keyAt = keyLocation(root, child(path, e.property()), at); // the name itself
+                String rule = SchemaIndex.description(schemaDoc, SchemaIndex.get(SchemaIndex.deref(schemaDoc, sub),
+                        "propertyNames")); // what a name must be, rather than what the section is for
+                return new Problem(keyAt, "invalid name '" + e.property() + "' in " + where,
+                        rule != null ? rule : description == null ? "rename it" : description,
+                        child(path, e.property()));
             }
             case "type" -> {
                 String expected = sub == null ? "another type" : TypeHints.expected(schemaDoc, sub);
