@@ -5,32 +5,46 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
 
-/** Navigation in the (local, $ref-only) release-spec schema: sub-schemas, property names, descriptions. */
+/**
+ * Navigation in the (local, $ref-only) release-spec schema, read as a YAML tree: sub-schemas, property names,
+ * descriptions.
+ */
 public final class SchemaIndex {
     private SchemaIndex() {
     }
 
+    /** The value of keyword {@code key} of a schema, or null. */
+    public static YamlNode get(YamlNode schema, String key) {
+        return schema instanceof YamlNode.Mapping m ? m.get(key) : null;
+    }
+
+    /** The string value of keyword {@code key}, or null when absent or not a string. */
+    public static String text(YamlNode schema, String key) {
+        return get(schema, key) instanceof YamlNode.Scalar s && !s.isNull() ? s.value() : null;
+    }
+
     /** Resolves a local {@code $ref} chain. */
-    public static JsonNode deref(JsonNode doc, JsonNode schema) {
-        JsonNode cur = schema;
-        for (int i = 0; i < 16 && cur != null && cur.has("$ref"); i++) {
-            String ref = cur.get("$ref").asString();
-            if (!ref.startsWith("#")) {
+    public static YamlNode deref(YamlNode doc, YamlNode schema) {
+        YamlNode cur = schema;
+        for (int i = 0; i < 16 && cur != null && get(cur, "$ref") != null; i++) {
+            String ref = text(cur, "$ref");
+            if (ref == null || !ref.startsWith("#")) {
                 return cur;
             }
-            cur = doc.at(ref.substring(1));
-            if (cur.isMissingNode()) {
-                return null;
+            cur = doc;
+            for (String step : ref.substring(1).split("/")) {
+                if (!step.isEmpty()) {
+                    cur = get(cur, step.replace("~1", "/").replace("~0", "~"));
+                }
             }
         }
         return cur;
     }
 
     /** Sub-schema that applies at an instance path (first matching branch of anyOf/oneOf for arrays/objects). */
-    public static JsonNode subschema(JsonNode doc, List<Object> path) {
-        JsonNode cur = deref(doc, doc);
+    public static YamlNode subschema(YamlNode doc, List<Object> path) {
+        YamlNode cur = deref(doc, doc);
         for (Object step : path) {
             if (cur == null) {
                 return null;
@@ -40,81 +54,83 @@ public final class SchemaIndex {
         return cur;
     }
 
-    private static JsonNode items(JsonNode doc, JsonNode schema) {
-        JsonNode s = deref(doc, schema);
+    private static YamlNode items(YamlNode doc, YamlNode schema) {
+        YamlNode s = deref(doc, schema);
         if (s == null) {
             return null;
         }
-        if (s.has("items")) {
-            return s.get("items");
+        if (get(s, "items") != null) {
+            return get(s, "items");
         }
-        for (JsonNode alt : alternatives(s)) {
-            JsonNode a = deref(doc, alt);
-            if (a != null && a.has("items")) {
-                return a.get("items");
+        for (YamlNode alt : alternatives(s)) {
+            YamlNode a = deref(doc, alt);
+            if (get(a, "items") != null) {
+                return get(a, "items");
             }
         }
         return null;
     }
 
     /** Schema of property {@code name} of an object schema (properties, then additionalProperties). */
-    public static JsonNode property(JsonNode doc, JsonNode schema, String name) {
-        JsonNode s = deref(doc, schema);
+    public static YamlNode property(YamlNode doc, YamlNode schema, String name) {
+        YamlNode s = deref(doc, schema);
         if (s == null) {
             return null;
         }
-        if (s.has("properties") && s.get("properties").has(name)) {
-            return s.get("properties").get(name);
+        YamlNode p = get(get(s, "properties"), name);
+        if (p != null) {
+            return p;
         }
-        if (s.has("additionalProperties") && s.get("additionalProperties").isObject()) {
-            return s.get("additionalProperties");
-        }
-        return null;
+        return get(s, "additionalProperties") instanceof YamlNode.Mapping m ? m : null;
     }
 
-    private static List<JsonNode> alternatives(JsonNode s) {
-        List<JsonNode> out = new ArrayList<>();
+    /** The branches of the schema's anyOf (and oneOf). */
+    static List<YamlNode> alternatives(YamlNode s) {
+        List<YamlNode> out = new ArrayList<>();
         for (String k : List.of("anyOf", "oneOf")) {
-            if (s.has(k)) {
-                s.get(k).forEach(out::add);
+            if (get(s, k) instanceof YamlNode.Sequence seq) {
+                out.addAll(seq.items());
             }
         }
         return out;
     }
 
-    public static Set<String> propertyNames(JsonNode doc, JsonNode schema) {
-        JsonNode s = deref(doc, schema);
+    public static Set<String> propertyNames(YamlNode doc, YamlNode schema) {
+        YamlNode s = deref(doc, schema);
         Set<String> out = new LinkedHashSet<>();
-        if (s != null && s.has("properties")) {
-            s.get("properties").propertyNames().forEach(out::add);
+        if (get(s, "properties") instanceof YamlNode.Mapping props) {
+            props.entries().forEach(e -> out.add(e.name()));
         }
         return out;
     }
 
     /** The description of a schema, following $ref when the referring node has none. */
-    public static String description(JsonNode doc, JsonNode schema) {
+    public static String description(YamlNode doc, YamlNode schema) {
         if (schema == null) {
             return null;
         }
-        if (schema.has("description")) {
-            return schema.get("description").asString();
+        if (text(schema, "description") != null) {
+            return text(schema, "description");
         }
-        JsonNode s = deref(doc, schema);
-        return s != null && s.has("description") ? s.get("description").asString() : null;
+        return text(deref(doc, schema), "description");
+    }
+
+    /** The names in the schema's "type" (one, or a list). */
+    static Set<String> types(YamlNode s) {
+        Set<String> out = new TreeSet<>();
+        YamlNode t = get(s, "type");
+        if (t instanceof YamlNode.Sequence seq) {
+            seq.items().forEach(x -> out.add(((YamlNode.Scalar) x).value()));
+        } else if (t instanceof YamlNode.Scalar x) {
+            out.add(x.value());
+        }
+        return out;
     }
 
     /** "a string", "a mapping or null"... for messages. */
-    public static String typeNames(JsonNode doc, JsonNode schema) {
-        JsonNode s = deref(doc, schema);
-        Set<String> types = new TreeSet<>();
-        JsonNode t = s.get("type");
-        if (t != null && t.isArray()) {
-            t.forEach(x -> types.add(x.asString()));
-        } else if (t != null) {
-            types.add(t.asString());
-        }
+    public static String typeNames(YamlNode doc, YamlNode schema) {
         List<String> names = new ArrayList<>();
-        for (String ty : types) {
+        for (String ty : types(deref(doc, schema))) {
             names.add(switch (ty) {
                 case "object" -> "a mapping";
                 case "array" -> "a list";

@@ -1,24 +1,18 @@
 package io.github.cratesrelease.spec;
 
 import io.github.cratesrelease.registry.RegistryNames;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Validates a spec tree against {@code release-spec.schema.json} (the copy packaged in the jar, the same file as
@@ -28,22 +22,27 @@ public final class SchemaValidator {
 
     public static final String SCHEMA_RESOURCE = "/io/github/cratesrelease/spec/release-spec.schema.json";
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static volatile SchemaValidator instance;
 
-    private final JsonNode schemaDoc;
-    private final Schema schema;
+    private final YamlNode schemaDoc;
+    private final SchemaCheck schema;
 
     private SchemaValidator() {
+        String text;
         try (InputStream in = SchemaValidator.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("schema resource " + SCHEMA_RESOURCE + " is missing from the jar");
             }
-            schemaDoc = MAPPER.readTree(in);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaDoc);
+        Diagnostics problems = new Diagnostics();
+        schemaDoc = new YamlReader().read(Path.of("release-spec.schema.json"), text, problems); // JSON is YAML
+        if (problems.hasErrors() || schemaDoc == null) {
+            throw new IllegalStateException("the packaged schema cannot be read: " + problems.all());
+        }
+        schema = SchemaCheck.of(schemaDoc);
     }
 
     public static SchemaValidator get() {
@@ -60,8 +59,8 @@ public final class SchemaValidator {
         return v;
     }
 
-    /** The schema document, for tools and tests (descriptions, property lists). */
-    public JsonNode schemaDocument() {
+    /** The schema document as a YAML tree, for tools and tests (descriptions, property lists). */
+    public YamlNode schemaDocument() {
         return schemaDoc;
     }
 
@@ -73,10 +72,10 @@ public final class SchemaValidator {
         List<List<Object>> secretPaths = new ArrayList<>();
         checkTokenLiterals(root, diags, secretPaths);
         List<List<Object>> broken = new ArrayList<>(secretPaths);
-        List<Error> errors = schema.validate(YamlJson.toJson(root));
+        List<SchemaError> errors = schema.check(root);
         Set<String> seen = new LinkedHashSet<>();
-        for (Error e : errors) {
-            List<Object> path = pathOf(e.getInstanceLocation());
+        for (SchemaError e : errors) {
+            List<Object> path = e.path();
             if (secretPaths.stream().anyMatch(p -> startsWith(path, p))) {
                 continue; // already reported without repeating the value
             }
@@ -102,27 +101,24 @@ public final class SchemaValidator {
     }
 
     /**
-     * networknt reports each failed branch of an anyOf/oneOf. When the value has the form of one branch (a list
+     * The check reports each failed branch of an anyOf. When the value has the form of one branch (a list
      * where a list is allowed), that branch's own errors apply; else one message names what is allowed.
      */
-    private static boolean alternativeBranch(Error e) {
-        String ep = e.getEvaluationPath().toString();
-        return ep.contains("/anyOf/") || ep.contains("/oneOf/");
+    private static boolean alternativeBranch(SchemaError e) {
+        return e.branch() != null;
     }
 
     /** The anyOf's value ({@code path}), the branch an error comes from, and the branch the value's form matches. */
     private record Alternatives(List<Object> path, Integer branch, Integer matched) {
     }
 
-    private Alternatives alternatives(YamlNode root, Error e, List<Object> errorPath) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/(?:anyOf|oneOf)/(\\d+)")
-                .matcher(e.getEvaluationPath().toString());
-        Integer branch = m.find() ? Integer.valueOf(m.group(1)) : null;
+    private Alternatives alternatives(YamlNode root, SchemaError e, List<Object> errorPath) {
+        Integer branch = e.branch();
         for (int n = errorPath.size(); n >= 0; n--) {
             List<Object> prefix = errorPath.subList(0, n);
-            JsonNode owner = SchemaIndex.deref(schemaDoc, SchemaIndex.subschema(schemaDoc, prefix));
-            JsonNode branches = owner == null ? null : owner.has("anyOf") ? owner.get("anyOf") : owner.get("oneOf");
-            if (branches != null) {
+            List<YamlNode> branches = SchemaIndex.alternatives(SchemaIndex.deref(schemaDoc,
+                    SchemaIndex.subschema(schemaDoc, prefix)));
+            if (!branches.isEmpty()) {
                 YamlNode node = find(root, prefix);
                 Integer matched = null;
                 for (int i = 0; i < branches.size() && node != null; i++) {
@@ -138,28 +134,27 @@ public final class SchemaValidator {
     }
 
     /** A list for an array branch, a mapping for an object branch (a scalar matches no branch by form alone). */
-    private static boolean hasFormOf(YamlNode node, JsonNode branch) {
-        String type = branch == null || !branch.has("type") || !branch.get("type").isString() ? ""
-                : branch.get("type").asString();
+    private static boolean hasFormOf(YamlNode node, YamlNode branch) {
+        String type = SchemaIndex.get(branch, "type") instanceof YamlNode.Scalar t ? t.value() : "";
         return node instanceof YamlNode.Sequence && type.equals("array")
                 || node instanceof YamlNode.Mapping && type.equals("object");
     }
 
     private Problem describeAlternatives(YamlNode root, List<Object> path) {
         YamlNode node = find(root, path);
-        JsonNode owner = SchemaIndex.deref(schemaDoc, SchemaIndex.subschema(schemaDoc, path));
-        JsonNode branches = owner == null ? null : owner.has("anyOf") ? owner.get("anyOf") : owner.get("oneOf");
+        List<YamlNode> branches = SchemaIndex.alternatives(SchemaIndex.deref(schemaDoc,
+                SchemaIndex.subschema(schemaDoc, path)));
         List<String> allowed = new ArrayList<>();
         List<String> examples = new ArrayList<>();
-        for (int i = 0; branches != null && i < branches.size(); i++) {
-            JsonNode b = SchemaIndex.deref(schemaDoc, branches.get(i));
-            if (b != null && b.has("const")) {
-                allowed.add("`" + b.get("const").asString() + "`");
-                examples.add(b.get("const").asString());
+        for (YamlNode branch : branches) {
+            YamlNode b = SchemaIndex.deref(schemaDoc, branch);
+            if (SchemaIndex.text(b, "const") != null) {
+                allowed.add("`" + SchemaIndex.text(b, "const") + "`");
+                examples.add(SchemaIndex.text(b, "const"));
             } else if (b != null) {
-                JsonNode items = b.get("items");
+                YamlNode items = SchemaIndex.get(b, "items");
                 String itemName = items == null ? null : TypeHints.expected(schemaDoc, items);
-                boolean list = "array".equals(b.has("type") ? b.get("type").asString() : "");
+                boolean list = "array".equals(SchemaIndex.text(b, "type"));
                 allowed.add(list && itemName != null ? "a list of " + plural(itemName) : TypeHints.expected(schemaDoc, b));
                 examples.add(TypeHints.fix(schemaDoc, b, null).replaceFirst("^write ", ""));
             }
@@ -206,16 +201,16 @@ public final class SchemaValidator {
         return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
     }
 
-    private Problem describe(YamlNode root, Error e, List<Object> path) {
+    private Problem describe(YamlNode root, SchemaError e, List<Object> path) {
         YamlNode node = find(root, path);
         Location at = node == null ? root.location() : node.location();
         String where = display(path);
-        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-        JsonNode sub = SchemaIndex.subschema(schemaDoc, path);
+        String keyword = e.keyword();
+        YamlNode sub = SchemaIndex.subschema(schemaDoc, path);
         String description = sub == null ? null : SchemaIndex.description(schemaDoc, sub);
         switch (keyword) {
             case "additionalProperties" -> {
-                String key = e.getProperty();
+                String key = e.property();
                 List<Object> keyPath = new ArrayList<>(path);
                 keyPath.add(key);
                 Location keyAt = keyLocation(root, keyPath, at);
@@ -232,15 +227,19 @@ public final class SchemaValidator {
                         keyPath, meant);
             }
             case "required" -> {
-                String key = e.getProperty();
-                JsonNode propSchema = sub == null ? null : SchemaIndex.property(schemaDoc, sub, key);
+                String key = e.property();
+                YamlNode propSchema = sub == null ? null : SchemaIndex.property(schemaDoc, sub, key);
                 String d = propSchema == null ? null : SchemaIndex.description(schemaDoc, propSchema);
                 return new Problem(at, "missing required key '" + key + "' in " + (path.isEmpty() ? "the spec" : where),
                         "add '" + key + ":'" + (d == null ? "" : ": " + d), path);
             }
             case "propertyNames" -> {
-                return new Problem(at, "invalid name '" + e.getProperty() + "' in " + where,
-                        description == null ? "rename it" : description, child(path, e.getProperty()));
+                Location keyAt = keyLocation(root, child(path, e.property()), at); // the name itself
+                String rule = SchemaIndex.description(schemaDoc, SchemaIndex.get(SchemaIndex.deref(schemaDoc, sub),
+                        "propertyNames")); // what a name must be, rather than what the section is for
+                return new Problem(keyAt, "invalid name '" + e.property() + "' in " + where,
+                        rule != null ? rule : description == null ? "rename it" : description,
+                        child(path, e.property()));
             }
             case "type" -> {
                 String expected = sub == null ? "another type" : TypeHints.expected(schemaDoc, sub);
@@ -248,15 +247,18 @@ public final class SchemaValidator {
                         sub == null ? description : TypeHints.fix(schemaDoc, sub, node), path);
             }
             case "enum" -> {
-                String allowed = sub == null || !sub.has("enum") ? ""
-                        : iterate(sub.get("enum")).stream().map(JsonNode::asString).collect(Collectors.joining(", "));
+                String allowed = !(SchemaIndex.get(sub, "enum") instanceof YamlNode.Sequence values) ? ""
+                        : values.items().stream().map(v -> ((YamlNode.Scalar) v).value())
+                                .collect(Collectors.joining(", "));
                 String sugg = node instanceof YamlNode.Scalar s ? Suggest.closest(s.value(),
                         new LinkedHashSet<>(List.of(allowed.split(", ")))) : null;
                 return new Problem(at, where + " must be one of: " + allowed,
                         sugg != null ? "did you mean '" + sugg + "'?" : description, path);
             }
             case "const" -> {
-                return new Problem(at, where + " must be " + (sub != null && sub.has("const") ? sub.get("const") : "fixed"),
+                YamlNode value = SchemaIndex.get(sub, "const");
+                return new Problem(at, where + " must be " + (value instanceof YamlNode.Scalar c ? JsonScalar.of(c).json()
+                        : "fixed"),
                         description, path);
             }
             case "uniqueItems" -> {
@@ -272,13 +274,13 @@ public final class SchemaValidator {
                 return new Problem(at, where + " lists a value twice", "remove one of them", path);
             }
             case "pattern" -> {
-                JsonNode format = sub == null ? null : SchemaIndex.deref(schemaDoc, sub);
-                String expected = format != null && format.has("description") ? format.get("description").asString()
-                        : description;
+                YamlNode format = sub == null ? null : SchemaIndex.deref(schemaDoc, sub);
+                String expected = SchemaIndex.text(format, "description") != null
+                        ? SchemaIndex.text(format, "description") : description;
                 return new Problem(at, where + " is not in the expected form", expected, path);
             }
             default -> {
-                String msg = e.getMessage() == null ? keyword : e.getMessage();
+                String msg = e.message() == null ? keyword : e.message();
                 int colon = msg.indexOf(": ");
                 if (msg.startsWith("$") && colon > 0) {
                     msg = msg.substring(colon + 2);
@@ -292,21 +294,6 @@ public final class SchemaValidator {
         List<Object> out = new ArrayList<>(path);
         if (key != null) {
             out.add(key);
-        }
-        return out;
-    }
-
-    private static List<JsonNode> iterate(JsonNode n) {
-        List<JsonNode> l = new ArrayList<>();
-        n.forEach(l::add);
-        return l;
-    }
-
-    static List<Object> pathOf(NodePath p) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < p.getNameCount(); i++) {
-            Object el = p.getElement(i);
-            out.add(el instanceof Number n ? (Object) n.intValue() : String.valueOf(el));
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What a value of the wrong type should have been, and how to write it: "a duration" and "write a duration such as
@@ -22,7 +21,7 @@ final class TypeHints {
     }
 
     /** "a duration", "true or false", "a mapping or empty"... */
-    static String expected(JsonNode doc, JsonNode schema) {
+    static String expected(YamlNode doc, YamlNode schema) {
         String[] named = named(schema);
         if (named != null) {
             return named[1];
@@ -31,12 +30,12 @@ final class TypeHints {
     }
 
     /** The fix for {@code node}, written where {@code schema} applies: "write true or false", "quote it: "5"". */
-    static String fix(JsonNode doc, JsonNode schema, YamlNode node) {
+    static String fix(YamlNode doc, YamlNode schema, YamlNode node) {
         String[] named = named(schema);
         if (named != null) {
             return "write " + named[2];
         }
-        JsonNode s = SchemaIndex.deref(doc, schema);
+        YamlNode s = SchemaIndex.deref(doc, schema);
         if (types(s).equals(Set.of("string")) && node instanceof YamlNode.Scalar sc && !sc.isNull()) {
             return "quote it: \"" + sc.value() + "\"";
         }
@@ -47,7 +46,8 @@ final class TypeHints {
                 case "array" -> "a list such as " + listExample(doc, s, node);
                 case "object" -> mappingExample(doc, s, node);
                 case "string" -> "a string";
-                case "integer" -> "a whole number such as " + (s.has("minimum") ? s.get("minimum").asString() : "3");
+                case "integer" -> "a whole number such as " + (SchemaIndex.get(s, "minimum") != null
+                        ? SchemaIndex.text(s, "minimum") : "3");
                 case "number" -> "a number such as 1.5";
                 case "null" -> null; // said below
                 default -> null;
@@ -60,9 +60,9 @@ final class TypeHints {
         return types(s).contains("null") ? hint + ", or leave it empty" : hint;
     }
 
-    private static String[] named(JsonNode schema) {
-        if (schema != null && schema.has("$ref")) {
-            String ref = schema.get("$ref").asString();
+    private static String[] named(YamlNode schema) {
+        String ref = SchemaIndex.text(schema, "$ref");
+        if (ref != null) {
             for (String[] n : NAMED) {
                 if (ref.equals("#/$defs/" + n[0])) {
                     return n;
@@ -72,23 +72,16 @@ final class TypeHints {
         return null;
     }
 
-    private static Set<String> types(JsonNode s) {
-        Set<String> out = new TreeSet<>();
-        JsonNode t = s == null ? null : s.get("type");
-        if (t != null && t.isArray()) {
-            t.forEach(x -> out.add(x.asString()));
-        } else if (t != null) {
-            out.add(t.asString());
-        }
-        return out;
+    private static Set<String> types(YamlNode s) {
+        return SchemaIndex.types(s);
     }
 
     /** "[core]" for a lone word written where a list belongs, else "[a, b]". */
-    private static String listExample(JsonNode doc, JsonNode s, YamlNode node) {
+    private static String listExample(YamlNode doc, YamlNode s, YamlNode node) {
         if (node instanceof YamlNode.Scalar sc && !sc.isNull() && sc.value().matches("[A-Za-z0-9_.-]+")) {
             return "[" + sc.value() + "]";
         }
-        JsonNode items = s.has("items") ? s.get("items") : null;
+        YamlNode items = SchemaIndex.get(s, "items");
         if (items != null && "crateName".equals(defName(items))) {
             return "[my-core, my-cli]";
         }
@@ -96,7 +89,7 @@ final class TypeHints {
     }
 
     /** A mapping that works as written: its keys for a fixed shape, names as keys for a keyed one. */
-    private static String mappingExample(JsonNode doc, JsonNode s, YamlNode node) {
+    private static String mappingExample(YamlNode doc, YamlNode s, YamlNode node) {
         Set<String> keys = SchemaIndex.propertyNames(doc, s);
         if (!keys.isEmpty()) {
             for (String k : keys) {
@@ -107,8 +100,7 @@ final class TypeHints {
             }
             return "a mapping of its keys: " + String.join(", ", keys);
         }
-        JsonNode values = s.has("additionalProperties") && s.get("additionalProperties").isObject()
-                ? s.get("additionalProperties") : null;
+        YamlNode values = SchemaIndex.get(s, "additionalProperties") instanceof YamlNode.Mapping m ? m : null;
         String value = values == null ? "..." : emptyValue(doc, values);
         List<String> names = new ArrayList<>();
         if (node instanceof YamlNode.Sequence seq) {
@@ -125,22 +117,23 @@ final class TypeHints {
     }
 
     /** An example value for a key: its default, or the first value of its enum. */
-    private static String exampleValue(JsonNode doc, JsonNode prop) {
+    private static String exampleValue(YamlNode doc, YamlNode prop) {
         if (prop == null) {
             return null;
         }
-        if (prop.has("default") && prop.get("default").isValueNode()) {
-            return prop.get("default").asString();
+        if (SchemaIndex.get(prop, "default") instanceof YamlNode.Scalar d) {
+            return d.value();
         }
-        JsonNode d = SchemaIndex.deref(doc, prop);
-        if (d != null && d.has("enum")) {
-            return d.get("enum").get(0).asString();
+        YamlNode d = SchemaIndex.deref(doc, prop);
+        if (SchemaIndex.get(d, "enum") instanceof YamlNode.Sequence values && !values.items().isEmpty()) {
+            return ((YamlNode.Scalar) values.items().get(0)).value();
         }
         String[] named = named(prop);
         if (named != null && named[0].equals("duration")) {
             return "10m";
         }
-        if (prop.has("pattern") && prop.get("pattern").asString().startsWith("^[A-Za-z_]")) {
+        String pattern = SchemaIndex.text(prop, "pattern");
+        if (pattern != null && pattern.startsWith("^[A-Za-z_]")) {
             String about = SchemaIndex.description(doc, prop);
             return about != null && about.contains("token") ? "MY_TOKEN" : "MY_SECRET"; // an environment variable
         }
@@ -148,7 +141,7 @@ final class TypeHints {
     }
 
     /** The emptiest value of a schema that still is one: {} for a mapping, [a] for a list. */
-    private static String emptyValue(JsonNode doc, JsonNode schema) {
+    private static String emptyValue(YamlNode doc, YamlNode schema) {
         Set<String> t = types(SchemaIndex.deref(doc, schema));
         if (t.contains("object")) {
             return "{}";
@@ -159,12 +152,9 @@ final class TypeHints {
         return "x";
     }
 
-    private static String defName(JsonNode schema) {
-        if (schema != null && schema.has("$ref")) {
-            String ref = schema.get("$ref").asString();
-            return ref.substring(ref.lastIndexOf('/') + 1);
-        }
-        return null;
+    private static String defName(YamlNode schema) {
+        String ref = SchemaIndex.text(schema, "$ref");
+        return ref == null ? null : ref.substring(ref.lastIndexOf('/') + 1);
     }
 
     private static String join(List<String> ways) {

@@ -34,6 +34,18 @@ class SpecMessagesTest {
     }
 
     @Test
+    void anInvalidNameIsLocatedAtTheNameNotAtTheStartOfItsSection() {
+        assertOnly("release.yaml:5:3: invalid name '2fast' in crates (A crate name as crates.io accepts it: an ASCII "
+                + "letter, then letters, digits, '-' or '_', at most 64 characters.)", """
+                version: 1
+                crates:
+                  engine-core: {}
+                  engine-app: {}
+                  2fast: {}
+                """);
+    }
+
+    @Test
     void aWrongTypeSaysHowToWriteTheValue() {
         assertOnly("release.yaml:4:12: wait.timeout must be a duration, not an integer (write a duration such as 10m)",
                 """

@@ -7,13 +7,17 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The YAML tree as the JSON the schema validator reads (YAML 1.2 core types mapped to JSON's). */
-final class YamlJson {
+/**
+ * The YAML tree as JSON (YAML 1.2 core types mapped to JSON's), as the spec was handed to the networknt validator
+ * before {@code SchemaCheck}: for {@code SchemaCheckOracleTest}, which compares the two, and for tests that read the
+ * schema as JSON.
+ */
+public final class YamlJson {
     private YamlJson() {
     }
 
     /** The YAML tree as JSON for the validator. */
-    static JsonNode toJson(YamlNode node) {
+    public static JsonNode toJson(YamlNode node) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         if (node instanceof YamlNode.Mapping m) {
             ObjectNode o = f.objectNode();
