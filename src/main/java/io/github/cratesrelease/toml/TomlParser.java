@@ -71,10 +71,13 @@ final class TomlParser {
             return TomlStrings.read(c, false);
         }
         int start = c.i;
-        while (c.i < c.n && TomlCursor.isBareChar(c.s.charAt(c.i))) {
-            c.i++;
+        String s = c.s;
+        int i = start;
+        while (i < c.n && TomlCursor.isBareChar(s.charAt(i))) {
+            i++;
         }
-        if (c.i == start) {
+        c.i = i;
+        if (i == start) {
             throw c.error("expected a key, found " + c.describe() + " (a bare key has only A-Z a-z 0-9 _ -; quote "
                     + "other keys: \"...\")");
         }

@@ -18,30 +18,37 @@ final class TomlStrings {
         }
         int line = c.line;
         int column = c.column();
-        c.i++;
+        String s = c.s;
+        int n = c.n;
+        int i = c.i + 1;
         StringBuilder sb = null;
-        int from = c.i;
-        while (true) {
-            if (c.i >= c.n || c.atNewline() || c.peek() == '\r' && c.peek(1) < 0) {
-                throw c.error("the string opened at line " + line + ", column " + column + " is not closed; add its closing "
-                        + q + " before the end of the line");
-            }
-            char ch = c.s.charAt(c.i);
+        int from = i;
+        while (i < n) { // locals, not the cursor's fields: this loop runs for most chars of a manifest, first interpreted
+            char ch = s.charAt(i);
             if (ch == q) {
-                String v = sb == null ? c.s.substring(from, c.i) : sb.append(c.s, from, c.i).toString();
-                c.i++;
-                return v;
+                c.i = i + 1;
+                return sb == null ? s.substring(from, i) : sb.append(s, from, i).toString();
             }
             if (ch == '\\' && q == '"') {
                 sb = sb == null ? new StringBuilder() : sb;
-                sb.append(c.s, from, c.i);
+                sb.append(s, from, i);
+                c.i = i;
                 escape(c, sb);
-                from = c.i;
-            } else {
+                i = c.i;
+                from = i;
+            } else if (ch < 0x20 && ch != '\t' || ch == 0x7f) {
+                c.i = i;
+                if (ch == '\n' || ch == '\r' && (i + 1 >= n || s.charAt(i + 1) == '\n')) {
+                    break;
+                }
                 checkChar(c, ch);
-                c.i++;
+            } else {
+                i++;
             }
         }
+        c.i = Math.min(i, n);
+        throw c.error("the string opened at line " + line + ", column " + column + " is not closed; add its closing "
+                + q + " before the end of the line");
     }
 
     private static String multiLine(TomlCursor c, char q) {
