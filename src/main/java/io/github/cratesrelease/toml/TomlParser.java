@@ -121,7 +121,8 @@ final class TomlParser {
         }
         TomlTable.Slot s = t.slot(parts.get(last));
         if (s != null) {
-            throw redefined(parts, last, s, line, column, "a key");
+            throw redefined(parts, last, s, line, column, s.value instanceof TomlTable ? "a table"
+                    : s.value instanceof TomlArray ? "an array" : "a key");
         }
         Object v = value(depth);
         t.put(parts.get(last), v, line, column);

@@ -51,6 +51,8 @@ class TomlSyntaxTest {
                 + "give it another name)", error("[package]\nversion = \"1.0.0\"\nversion = \"1.0.1\"\n"));
         assertEquals("3:1: dependencies is defined twice: it is already a table at line 1, column 1 (remove one of "
                 + "them, or give it another name)", error("[dependencies]\na = \"1\"\n[dependencies]\nb = \"1\"\n"));
+        assertEquals("4:1: b is defined twice: it is already a table at line 1, column 1 (remove one of them, or give "
+                + "it another name)", error("[a.b]\nx = 1\n[a]\nb = 1\n"));
         assertEquals("2:1: dependencies is an inline table at line 1, column 1, which a table header cannot extend "
                 + "(write its keys inside the { })", error("dependencies = { serde = { version = \"1\" } }\n"
                 + "[dependencies.serde]\n"));
