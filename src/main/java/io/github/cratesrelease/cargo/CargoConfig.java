@@ -1,17 +1,17 @@
 package io.github.cratesrelease.cargo;
 
-import io.github.cratesrelease.diag.Location;
-import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.diag.Diagnostics;
+import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.io.TextFiles;
+import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * The registries cargo knows from its configuration: {@code .cargo/config.toml} in the workspace and its

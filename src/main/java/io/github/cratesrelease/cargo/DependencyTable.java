@@ -1,10 +1,10 @@
 package io.github.cratesrelease.cargo;
 
+import io.github.cratesrelease.toml.TomlTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tomlj.TomlTable;
 
 /**
  * One dependency table of a package manifest: {@code [dependencies]}, {@code [dev-dependencies]},

@@ -5,13 +5,13 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.io.TextFiles;
+import io.github.cratesrelease.toml.TomlParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.tomlj.TomlParseResult;
 
 /**
  * The manifests of one workspace load, each read once (through the decoder that locates a bad byte) and parsed once,

@@ -2,6 +2,12 @@ package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseError;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlPosition;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,15 +15,9 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
- * Typed, located reads of a parsed TOML file: the one home for turning a tomlj value of the wrong type into a
+ * Typed, located reads of a parsed TOML file: the one home for turning a TOML value of the wrong type into a
  * located error ({@code Cargo.toml:3:11: 'members' must be an array of strings, found a string}) instead of a
  * {@code ClassCastException}, and a TOML syntax error into a diagnostic at the parser's position. Each getter
  * returns {@code null} (or a default) when the key is absent, and also when it has the wrong type, after adding
@@ -35,69 +35,14 @@ public final class TomlAccess {
         this.diags = diags;
     }
 
-    /**
-     * The most blank or comment-only lines in a row the TOML reader is given: tomlj's error recovery scans every run
-     * of them at each of its lines, which takes seconds from about a thousand lines (minutes from a few thousand).
-     * No real Cargo.toml or Cargo.lock comes near.
-     */
-    static final int MAX_TRIVIA_RUN = 300;
-
-    /**
-     * Parses {@code text} of {@code file}; each syntax error becomes a diagnostic at the parser's position, with the
-     * position left out of the message text. Null (an error then) when the text holds a run of more than
-     * {@value #MAX_TRIVIA_RUN} blank or comment lines.
-     */
+    /** Parses {@code text} of {@code file}; a syntax error becomes a diagnostic at the parser's position. */
     public static TomlParseResult parse(Path file, String text, Diagnostics diags) {
-        int run = longTriviaRun(text);
-        if (run > 0) {
-            diags.error(new Location(file, run, 1), "more than " + MAX_TRIVIA_RUN + " blank or comment lines in a row "
-                    + "from this line on", "remove most of them: the TOML reader slows down to minutes on such runs");
-            return null;
-        }
         TomlParseResult r = Toml.parse(text);
         for (TomlParseError e : r.errors()) {
-            diags.error(TomlEditor.location(file, e.position()), "TOML error: "
-                    + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""), "fix the TOML syntax at this place");
+            diags.error(TomlEditor.location(file, e.position()), "TOML error: " + e.getMessage(),
+                    "fix the TOML syntax at this place");
         }
         return r;
-    }
-
-    /** The first line of a run of more than MAX_TRIVIA_RUN blank or comment lines (outside """ strings), or 0. */
-    static int longTriviaRun(String text) {
-        int line = 0;
-        int start = 0;
-        int run = 0;
-        boolean inMultiline = false;
-        for (int i = 0; i <= text.length(); ) {
-            int nl = text.indexOf('\n', i);
-            int end = nl < 0 ? text.length() : nl;
-            line++;
-            String s = text.substring(i, end).strip();
-            boolean trivia = !inMultiline && (s.isEmpty() || s.startsWith("#"));
-            if (trivia) {
-                start = run == 0 ? line : start;
-                if (++run > MAX_TRIVIA_RUN) {
-                    return start;
-                }
-            } else {
-                run = 0;
-            }
-            int quotes = count(s, "\"\"\"") + count(s, "'''");
-            inMultiline ^= quotes % 2 == 1;
-            if (nl < 0) {
-                break;
-            }
-            i = nl + 1;
-        }
-        return 0;
-    }
-
-    private static int count(String s, String what) {
-        int n = 0;
-        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
-            n++;
-        }
-        return n;
     }
 
     /** The table at {@code key}, or null when absent or not a table (an error then). */

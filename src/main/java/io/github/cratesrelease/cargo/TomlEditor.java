@@ -1,15 +1,15 @@
 package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlPosition;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
  * Edits a TOML document by position, changing only the characters an edit is about: comments, ordering, spacing,

@@ -1,10 +1,13 @@
 package io.github.cratesrelease.cargo;
 
-import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.io.TextFiles;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -19,12 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.PatternSyntaxException;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
- * Reads a Cargo workspace with tomlj the way cargo does: {@code members} globs and {@code exclude},
+ * Reads a Cargo workspace the way cargo does: {@code members} globs and {@code exclude},
  * {@code default-members}, implicit members (path dependencies inside the workspace), {@code [workspace.package]}
  * and {@code [workspace.dependencies]} inheritance, normal/dev/build and target-specific dependency tables,
  * renamed dependencies. TOML errors are reported located, all at once.

@@ -2,10 +2,10 @@ package io.github.cratesrelease.cargo;
 
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.io.TextFiles;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /** Finds the workspace a directory belongs to, as cargo does: the nearest ancestor whose Cargo.toml has [workspace]. */
 public final class WorkspaceRoot {

@@ -1,9 +1,12 @@
 package io.github.cratesrelease.credentials;
 
-import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.cargo.TomlAccess;
+import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.process.ProcessRunner;
-import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
+import io.github.cratesrelease.spec.ReleaseSpec;
+import io.github.cratesrelease.toml.TomlParseResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.github.cratesrelease.cargo.TomlAccess;
-import io.github.cratesrelease.io.JsonMapping;
-import org.tomlj.TomlParseResult;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -98,9 +98,9 @@ public final class TokenResolver {
             String token = null;
             if (t != null && !t.hasErrors()) {
                 boolean cratesIo = ReleaseSpec.CRATES_IO.equals(registry);
-                org.tomlj.TomlTable outer = in.table(t, cratesIo ? "registry" : "registries",
+                io.github.cratesrelease.toml.TomlTable outer = in.table(t, cratesIo ? "registry" : "registries",
                         cratesIo ? "registry" : "registries");
-                org.tomlj.TomlTable reg = outer == null || cratesIo ? outer
+                io.github.cratesrelease.toml.TomlTable reg = outer == null || cratesIo ? outer
                         : in.table(outer, registry, "registries." + registry);
                 token = reg == null ? null : in.string(reg, "token", (cratesIo ? "registry" : "registries." + registry)
                         + ".token");

@@ -4,6 +4,9 @@ import io.github.cratesrelease.cargo.CargoDependency;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyKind;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
 
 /**
  * Which publishable members a starter spec releases. A member that says nothing ({@code publish} unset) is still

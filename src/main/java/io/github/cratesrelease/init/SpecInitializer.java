@@ -1,9 +1,13 @@
 package io.github.cratesrelease.init;
 
-import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
+import io.github.cratesrelease.registry.RegistryNames;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Writes a starter {@code release.yaml} for an existing workspace: every member as a crate (members that are clearly

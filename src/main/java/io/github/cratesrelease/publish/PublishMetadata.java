@@ -1,16 +1,16 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.semver.VersionReq;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.tomlj.Toml;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * The JSON cargo sends with {@code PUT /api/v1/crates/new}, derived from the packaged (normalized) Cargo.toml

@@ -5,6 +5,8 @@ import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyTable;
 import io.github.cratesrelease.cargo.TomlEditor;
 import io.github.cratesrelease.io.FileTrees;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +16,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * A copy of the workspace in which the rehearsal registry stands in for every target registry: each path

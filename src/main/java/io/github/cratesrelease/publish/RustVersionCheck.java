@@ -7,19 +7,19 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.process.CommandException;
 import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.toml.Toml;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Each released crate's {@code rust-version} against the local {@code rustc}, before anything is built: cargo

@@ -10,6 +10,7 @@ import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.spec.ReleaseSpec.Patch;
 import io.github.cratesrelease.spec.ReleaseSpec.RedistSpec;
+import io.github.cratesrelease.toml.TomlTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.tomlj.TomlTable;
 
 /**
  * The seed's hand patch, done for you, with the shared format-preserving TOML editor: every dependency among the

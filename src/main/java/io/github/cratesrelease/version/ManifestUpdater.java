@@ -1,6 +1,5 @@
 package io.github.cratesrelease.version;
 
-import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyTable;
@@ -8,6 +7,10 @@ import io.github.cratesrelease.cargo.TomlAccess;
 import io.github.cratesrelease.cargo.TomlEditor;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
+import io.github.cratesrelease.io.TextFiles;
+import io.github.cratesrelease.toml.TomlArray;
+import io.github.cratesrelease.toml.TomlParseResult;
+import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +20,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlParseResult;
-import org.tomlj.TomlTable;
 
 /**
  * Writes new versions into the workspace's manifests and Cargo.lock with the smallest text edits: the
@@ -192,7 +192,7 @@ public final class ManifestUpdater {
             List<Edit> edits, Diagnostics diags) {
         int before = diags.errors().size();
         TomlAccess in = new TomlAccess(lock, text, diags);
-        org.tomlj.TomlParseResult parsed = TomlAccess.parse(lock, text, diags);
+        io.github.cratesrelease.toml.TomlParseResult parsed = TomlAccess.parse(lock, text, diags);
         if (parsed == null || parsed.hasErrors()) {
             return null;
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The package edges of docs/architecture.md: maven → (release, review, redist) → engines (publish, version,
  * changelog, plan, reconcile, init, run) → core (registry.*, credentials, git, process, cargo, spec, semver) →
- * base (diag, output, io); notify (webhook, GitHub releases) is core. A layer uses only layers below it;
+ * base (diag, output, io, toml); notify (webhook, GitHub releases) is core. A layer uses only layers below it;
  * packages have no cycles; only spec reads the raw
  * YAML tree.
  */
@@ -34,7 +34,7 @@ class LayersTest {
                     ROOT + ".plan..", ROOT + ".reconcile..", ROOT + ".init..", ROOT + ".run..")
             .layer("Core").definedBy(ROOT + ".registry..", ROOT + ".credentials..", ROOT + ".git..",
                     ROOT + ".process..", ROOT + ".cargo..", ROOT + ".spec..", ROOT + ".semver..", ROOT + ".notify..")
-            .layer("Base").definedBy(ROOT + ".diag..", ROOT + ".output..", ROOT + ".io..")
+            .layer("Base").definedBy(ROOT + ".diag..", ROOT + ".output..", ROOT + ".io..", ROOT + ".toml..")
             .whereLayer("Maven").mayNotBeAccessedByAnyLayer()
             .whereLayer("Goals").mayOnlyBeAccessedByLayers("Maven")
             .whereLayer("Engines").mayOnlyBeAccessedByLayers("Goals", "Maven")

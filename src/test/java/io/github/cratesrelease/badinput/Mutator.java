@@ -265,8 +265,8 @@ final class Mutator {
     }
 
     /**
-     * A file past the readers' limits (8 MiB; 1 MiB for the spec), a run of blank or comment lines past the TOML
-     * reader's limit, or a large file within them.
+     * A file past the readers' limits (8 MiB; 1 MiB for the spec), a long run of blank or comment lines, or a large
+     * file within the limits.
      */
     private byte[] hugeFile(byte[] bytes, Kind kind) {
         String unit;

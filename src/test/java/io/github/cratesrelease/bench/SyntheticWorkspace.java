@@ -20,7 +20,7 @@ import java.util.Set;
  * visibility check at the end) and commits everything to a fresh git repository, as the plugin wants a clean tree.
  * The same arguments always make the same workspace.
  */
-final class SyntheticWorkspace {
+public final class SyntheticWorkspace {
 
     static final String VERSION = "1.0.0";
 
@@ -28,7 +28,7 @@ final class SyntheticWorkspace {
     }
 
     /** The shape of a workspace: crates in levels, each with up to {@code fanIn} dependencies. */
-    record Shape(int crates, int levels, int fanIn) {
+    public record Shape(int crates, int levels, int fanIn) {
         @Override
         public String toString() {
             return crates + " crates / " + levels + " levels";
@@ -50,7 +50,7 @@ final class SyntheticWorkspace {
     }
 
     /** Writes the workspace into {@code root} (which must not exist or be empty) and commits it; returns root. */
-    static Path generate(Path root, Shape s, String registry) {
+    public static Path generate(Path root, Shape s, String registry) {
         int[] per = perLevel(s);
         Random random = new Random(s.crates() * 31L + s.levels());
         StringBuilder members = new StringBuilder();

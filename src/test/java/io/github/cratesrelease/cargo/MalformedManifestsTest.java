@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Manifests and lock files with a value of the wrong type, or not valid TOML: each is a located error (a
- * {@link ReleaseException}), never a ClassCastException or tomlj's TomlInvalidTypeException.
+ * {@link ReleaseException}), never a ClassCastException or a TomlInvalidTypeException.
  */
 class MalformedManifestsTest {
 
@@ -155,17 +155,20 @@ class MalformedManifestsTest {
 
     @Test
     void aTomlSyntaxErrorIsLocatedAtTheParsersPosition() throws IOException {
-        assertEquals(List.of("Cargo.lock:5:9: TOML error: Unexpected \", expected = (fix the TOML syntax at this place)"),
+        assertEquals(List.of("Cargo.lock:5:9: TOML error: expected '=' after the key version, found '\"' (write key = value) "
+                + "(fix the TOML syntax at this place)"),
                 lockErrors("version = 3\n\n[[package]]\nname = \"llmo-audit\"\nversion \"0.4.0\"\n"));
-        assertEquals(List.of("Cargo.lock:2:10: TOML error: Unexpected ']', expected ]] or . (fix the TOML syntax at this place)"),
+        assertEquals(List.of("Cargo.lock:2:10: TOML error: expected ]] or '.' after package, found a single ']' (write [[name]]) "
+                + "(fix the TOML syntax at this place)"),
                 lockErrors("version = 3\n[[package]\n"));
         Path ws = workspace("[workspace]\nmembers = [\"crates/*\"\n", MEMBER);
-        assertEquals(List.of(ws.resolve("Cargo.toml") + ":3:1: TOML error: Unexpected end of input, expected ] or a comma; "
-                + "the array opened at line 2, column 11 is unclosed (fix the TOML syntax at this place)"),
+        assertEquals(List.of(ws.resolve("Cargo.toml") + ":3:1: TOML error: expected ',' or ']', found end of file; the array "
+                + "opened at line 2, column 11 is not closed (separate its values with commas, end it with ]) (fix the TOML "
+                + "syntax at this place)"),
                 errors(ws));
         ws = workspace("[workspace]\nmembers = [\"crates/*\"]\n", MEMBER + "edition = 2021-\n");
-        assertEquals(List.of(ws.resolve("crates/core/Cargo.toml") + ":4:16: TOML error: Unexpected end of line, expected a date/time (fix the TOML syntax "
-                + "at this place)"), errors(ws));
+        assertEquals(List.of(ws.resolve("crates/core/Cargo.toml") + ":4:16: TOML error: expected 2 digits for the month of a date-time (write "
+                + "YYYY-MM-DD, HH:MM:SS or YYYY-MM-DDTHH:MM:SSZ) (fix the TOML syntax at this place)"), errors(ws));
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TOML readers beyond the manifests' [package] and [workspace] (issue 17 part 1): dependency tables, cargo's
- * .cargo/config.toml, and files the TOML reader cannot take in reasonable time (a run of blank or comment lines,
- * a file past the size limit) — each a located error, never a silent skip, a ClassCastException or a hang.
+ * .cargo/config.toml, a file past the size limit — each a located error, never a silent skip, a ClassCastException
+ * or a hang — and a long run of comment lines, which the reader takes in linear time.
  */
 class TypedTomlReadsTest {
 
@@ -71,12 +71,10 @@ class TypedTomlReadsTest {
     }
 
     @Test
-    void aLongRunOfBlankOrCommentLinesIsRefusedAtItsFirstLineInsteadOfHanging() {
-        Path ws = workspace("[package]\nname = \"core\"\n" + "# a comment\n\n".repeat(400) + "version = \"0.1.0\"\n");
-        List<String> errors = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> errors(ws, () -> new WorkspaceLoader().load(ws)));
-        assertEquals(List.of("crates/core/Cargo.toml:3:1: more than 300 blank or comment lines in a row from this line "
-                + "on (remove most of them: the TOML reader slows down to minutes on such runs)"), errors);
+    void tenThousandCommentLinesInARowAreReadQuickly() {
+        Path ws = workspace("[package]\nname = \"core\"\n" + "# a comment\n\n".repeat(5000) + "version = \"0.1.0\"\n");
+        CargoWorkspace read = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> new WorkspaceLoader().load(ws));
+        assertEquals("0.1.0", read.members().get(0).version());
         Path fine = workspace("[package]\nname = \"core\"\ndescription = \"\"\"\n" + "\n".repeat(400)
                 + "\"\"\"\nversion = \"0.1.0\"\n");
         assertEquals("core", new WorkspaceLoader().load(fine).members().get(0).name(), "blank lines in a string");
