@@ -103,7 +103,27 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
                 .dryRun(dryRun)
                 .httpTimeout(httpTimeout())
                 .invocation(Invocations.of(session, goal, pluginVersion()))
+                .shareAnalysisWithin(onlyReads() ? mavenRun() : null)
                 .build();
+    }
+
+    /**
+     * A goal that changes no file of the workspace (validate, plan, changelog-check): it takes the analysis an
+     * earlier such goal of the same {@code mvn} run made when no file of it changed since, and keeps its own for the
+     * next ({@code mvn crates:validate crates:plan} reads the spec and the manifests once).
+     */
+    protected boolean onlyReads() {
+        return false;
+    }
+
+    /** This Maven run's identity (a build of a Maven daemon is a run of its own), or null without a session. */
+    private String mavenRun() {
+        if (session == null || session.getRequest() == null) {
+            return null;
+        }
+        var request = session.getRequest();
+        return System.identityHashCode(request) + "@" + (request.getStartTime() == null ? 0
+                : request.getStartTime().getTime());
     }
 
     /**

@@ -26,6 +26,11 @@ public class ChangelogCheckMojo extends AbstractCratesMojo {
     private String since;
 
     @Override
+    protected boolean onlyReads() {
+        return true;
+    }
+
+    @Override
     protected void doExecute(RunContext ctx) {
         SpecGoals.changelogCheck(ctx, beforeBump, since);
     }

@@ -12,6 +12,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public class PlanMojo extends AbstractCratesMojo {
 
     @Override
+    protected boolean onlyReads() {
+        return true;
+    }
+
+    @Override
     protected void doExecute(RunContext ctx) {
         SpecGoals.plan(ctx);
     }

@@ -17,6 +17,11 @@ public class ValidateMojo extends AbstractCratesMojo {
     private boolean failOnWarnings;
 
     @Override
+    protected boolean onlyReads() {
+        return true;
+    }
+
+    @Override
     protected void doExecute(RunContext ctx) {
         SpecGoals.validate(ctx, failOnWarnings);
     }

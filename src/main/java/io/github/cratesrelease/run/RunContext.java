@@ -32,6 +32,7 @@ public final class RunContext implements AutoCloseable {
     private final Path outputDirectory;
     private final Invocation invocation;
     private final Duration httpTimeout;
+    private final String sharedWithin;
     private Analysis analysis;
     private RegistryClient client;
     private final Object clientLock = new Object();
@@ -48,6 +49,10 @@ public final class RunContext implements AutoCloseable {
         this.outputDirectory = outputDirectory(this.spec, b.outputDirectory);
         this.invocation = b.invocation != null ? b.invocation : Invocation.of("?", this.spec);
         this.httpTimeout = b.httpTimeout;
+        this.sharedWithin = b.sharedWithin;
+        if (sharedWithin == null) {
+            SharedAnalysis.forget();  // this goal may change files: the next goal reads them again
+        }
     }
 
     /**
@@ -80,9 +85,18 @@ public final class RunContext implements AutoCloseable {
     public synchronized Analysis analysis() {
         if (analysis == null) {
             long start = System.nanoTime();
-            analysis = new Analyzer(env).analyze(Objects.requireNonNull(spec, "this goal has no spec"));
+            Objects.requireNonNull(spec, "this goal has no spec");
+            analysis = sharedWithin == null ? null : SharedAnalysis.find(sharedWithin, spec, env);
+            boolean shared = analysis != null;
+            if (!shared) {
+                analysis = new Analyzer(env).analyze(spec);
+                if (sharedWithin != null) {
+                    SharedAnalysis.keep(sharedWithin, spec, env, analysis);
+                }
+            }
             out.debug("analysis (spec, " + analysis.workspace().members().size() + " manifests, plan): "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms");
+                    + (System.nanoTime() - start) / 1_000_000 + " ms" + (shared
+                            ? ", the one an earlier goal of this Maven run made (no file of it changed since)" : ""));
             if (analysis.spec() != null) {
                 TokenVariables.withhold(runner, analysis.spec());  // and without the ones the spec names
             }
@@ -174,6 +188,7 @@ public final class RunContext implements AutoCloseable {
         private Path outputDirectory;
         private Invocation invocation;
         private Duration httpTimeout = Duration.ofSeconds(60);
+        private String sharedWithin;
 
         private Builder(Map<String, String> env, Reporter reporter) {
             this.env = Collections.unmodifiableMap(new HashMap<>(env));
@@ -212,6 +227,16 @@ public final class RunContext implements AutoCloseable {
 
         public Builder httpTimeout(Duration t) {
             this.httpTimeout = t;
+            return this;
+        }
+
+        /**
+         * For a goal that only reads: its analysis is the one an earlier such goal of the same Maven run ({@code
+         * run}, an identity of that run) made, when none of the files it was made from changed since, and it keeps
+         * its own for the next. Without it, a goal forgets any kept analysis.
+         */
+        public Builder shareAnalysisWithin(String run) {
+            this.sharedWithin = run;
             return this;
         }
 

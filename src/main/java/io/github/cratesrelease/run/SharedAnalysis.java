@@ -1,0 +1,122 @@
+package io.github.cratesrelease.run;
+
+import io.github.cratesrelease.cargo.CargoPackage;
+import io.github.cratesrelease.diag.Diagnostics;
+import java.io.IOException;
+import java.lang.ref.SoftReference;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The analysis one goal made, handed to the next goal of the same Maven run that only reads ({@code mvn
+ * crates:validate crates:plan} reads the spec and every manifest once, not twice). It is handed on only while every
+ * file it was made from is as it was: the spec, the root and member manifests, Cargo.lock, cargo's configuration files
+ * (and where none was), the member directories and the directories that hold them (a crate or a README added or
+ * removed changes their modification time), each member's README and license file. A goal that may change files
+ * forgets it; so does a goal of another Maven run. Held softly: memory pressure drops it.
+ */
+final class SharedAnalysis {
+
+    private SharedAnalysis() {
+    }
+
+    /** One file or directory as the analysis saw it (absent: size -1). */
+    private record Stamp(Path path, long size, FileTime modified, Object key) {
+        static Stamp of(Path p) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isSymbolicLink()) {
+                    a = Files.readAttributes(p, BasicFileAttributes.class);
+                }
+                return new Stamp(p, a.isDirectory() ? 0 : a.size(), a.lastModifiedTime(), a.fileKey());
+            } catch (IOException absent) {
+                return new Stamp(p, -1, null, null);
+            }
+        }
+    }
+
+    private record Entry(String run, Path spec, Map<String, String> env, List<Stamp> inputs, Analysis analysis) {
+    }
+
+    private static SoftReference<Entry> last = new SoftReference<>(null);
+
+    /**
+     * The analysis an earlier goal of Maven run {@code run} made of {@code spec} with this environment, when none of
+     * its files changed since; with diagnostics of its own (a goal adds its findings to them). Null otherwise.
+     */
+    static synchronized Analysis find(String run, Path spec, Map<String, String> env) {
+        Entry e = last.get();
+        if (e == null || !e.run().equals(run) || !e.spec().equals(spec) || !e.env().equals(env)) {
+            return null;
+        }
+        for (Stamp s : e.inputs()) {
+            if (!s.equals(Stamp.of(s.path()))) {
+                last.clear();
+                return null;
+            }
+        }
+        return copy(e.analysis());
+    }
+
+    /** Keeps {@code a}, made of {@code spec} in Maven run {@code run}, for the next goal that only reads. */
+    static synchronized void keep(String run, Path spec, Map<String, String> env, Analysis a) {
+        last = new SoftReference<>(new Entry(run, spec, env, stamps(spec, env, a), copy(a)));
+    }
+
+    /** A goal that may change files, or that does not share, starts: the next one reads everything again. */
+    static synchronized void forget() {
+        last.clear();
+    }
+
+    private static Analysis copy(Analysis a) {
+        return new Analysis(a.spec(), a.workspace(), a.cargoConfig(), a.releaseSet(),
+                new Diagnostics().addAll(a.diagnostics()), a.plan());
+    }
+
+    /** Everything the analysis read or looked for, stamped now (just after the analysis). */
+    private static List<Stamp> stamps(Path spec, Map<String, String> env, Analysis a) {
+        Set<Path> paths = new LinkedHashSet<>();
+        paths.add(spec);
+        Path root = a.workspace().root().toAbsolutePath().normalize();
+        paths.add(root);
+        paths.add(a.workspace().manifest());
+        paths.add(root.resolve("Cargo.lock"));
+        for (Path dir = root; dir != null; dir = dir.getParent()) {
+            paths.add(dir.resolve(".cargo/config.toml"));
+            paths.add(dir.resolve(".cargo/config"));
+        }
+        String home = env.get("CARGO_HOME") != null ? env.get("CARGO_HOME")
+                : env.get("HOME") != null ? Path.of(env.get("HOME"), ".cargo").toString() : null;
+        if (home != null) {
+            paths.add(Path.of(home, "config.toml"));
+            paths.add(Path.of(home, "config"));
+        }
+        for (CargoPackage p : a.workspace().members()) {
+            paths.add(p.manifest());
+            paths.add(p.dir());
+            if (p.dir().getParent() != null) {
+                paths.add(p.dir().getParent());
+            }
+            if (p.readme() != null) {
+                paths.add(p.readme());
+            }
+            if (p.licenseFile() != null) {
+                paths.add(p.licenseFile());
+            }
+        }
+        List<Stamp> stamps = new ArrayList<>(paths.size());
+        for (Path p : paths) {
+            stamps.add(Stamp.of(Objects.requireNonNull(p).toAbsolutePath().normalize()));
+        }
+        return stamps;
+    }
+}
