@@ -9,6 +9,7 @@ import io.github.cratesrelease.toml.TomlTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +32,33 @@ public final class CargoConfig {
         this.env = env;
     }
 
+    /** The names of cargo's configuration file in a {@code .cargo} directory, the one it prefers first. */
+    public static final List<String> FILE_NAMES = List.of("config.toml", "config");
+
     public static CargoConfig load(Path workspaceRoot, Map<String, String> env) {
         Map<String, Registry> found = new LinkedHashMap<>();
+        for (Path dir : directories(workspaceRoot, env)) {
+            readInto(dir, found);
+        }
+        return new CargoConfig(found, env);
+    }
+
+    /**
+     * Where cargo looks for its configuration, in order: the {@code .cargo} directory of the workspace root and of
+     * each of its parents, then {@code CARGO_HOME} (else {@code ~/.cargo}).
+     */
+    public static List<Path> directories(Path workspaceRoot, Map<String, String> env) {
+        List<Path> dirs = new ArrayList<>();
         for (Path dir = workspaceRoot.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
-            readInto(dir.resolve(".cargo"), found);
+            dirs.add(dir.resolve(".cargo"));
         }
         String cargoHome = env.get("CARGO_HOME");
         Path home = cargoHome != null ? Paths.get(cargoHome)
                 : env.get("HOME") != null ? Paths.get(env.get("HOME"), ".cargo") : null;
         if (home != null) {
-            readInto(home, found);
+            dirs.add(home);
         }
-        return new CargoConfig(found, env);
+        return dirs;
     }
 
     /**
@@ -51,7 +67,7 @@ public final class CargoConfig {
      * refuses such a file too.
      */
     private static void readInto(Path cargoDir, Map<String, Registry> found) {
-        for (String name : List.of("config.toml", "config")) {
+        for (String name : FILE_NAMES) {
             Path f = cargoDir.resolve(name);
             if (!Files.isRegularFile(f)) {
                 continue;

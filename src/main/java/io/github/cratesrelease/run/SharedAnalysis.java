@@ -1,11 +1,11 @@
 package io.github.cratesrelease.run;
 
+import io.github.cratesrelease.cargo.CargoConfig;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.diag.Diagnostics;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -33,10 +33,7 @@ final class SharedAnalysis {
     private record Stamp(Path path, long size, FileTime modified, Object key) {
         static Stamp of(Path p) {
             try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isSymbolicLink()) {
-                    a = Files.readAttributes(p, BasicFileAttributes.class);
-                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
                 return new Stamp(p, a.isDirectory() ? 0 : a.size(), a.lastModifiedTime(), a.fileKey());
             } catch (IOException absent) {
                 return new Stamp(p, -1, null, null);
@@ -90,15 +87,8 @@ final class SharedAnalysis {
         paths.add(root);
         paths.add(a.workspace().manifest());
         paths.add(root.resolve("Cargo.lock"));
-        for (Path dir = root; dir != null; dir = dir.getParent()) {
-            paths.add(dir.resolve(".cargo/config.toml"));
-            paths.add(dir.resolve(".cargo/config"));
-        }
-        String home = env.get("CARGO_HOME") != null ? env.get("CARGO_HOME")
-                : env.get("HOME") != null ? Path.of(env.get("HOME"), ".cargo").toString() : null;
-        if (home != null) {
-            paths.add(Path.of(home, "config.toml"));
-            paths.add(Path.of(home, "config"));
+        for (Path dir : CargoConfig.directories(root, env)) {
+            CargoConfig.FILE_NAMES.forEach(name -> paths.add(dir.resolve(name)));
         }
         for (CargoPackage p : a.workspace().members()) {
             paths.add(p.manifest());

@@ -98,6 +98,17 @@ class SharedAnalysisTest {
     }
 
     @Test
+    void aCargoConfigWrittenBetweenTheGoalsIsReadAgain() throws Exception {
+        Files.createDirectories(spec.getParent().resolve(".cargo"));  // so only the file itself is new
+        Analysis first = analyse("run-1");
+        Fixtures.write(first.workspace().root().resolve(".cargo/config.toml"),
+                "[registries.kellnr]\nindex = \"sparse+https://kellnr.example/api/v1/crates/\"\n");
+        Analysis second = analyse("run-1");
+        assertNotSame(first.workspace(), second.workspace());
+        assertEquals("sparse+https://kellnr.example/api/v1/crates/", second.cargoConfig().registry("kellnr").index());
+    }
+
+    @Test
     void aGoalThatMayChangeFilesForgetsTheAnalysis() {
         Analysis first = analyse("run-1");
         try (RunContext bump = RunContext.builder(env, new RecordingReporter()).spec(spec).build()) {
