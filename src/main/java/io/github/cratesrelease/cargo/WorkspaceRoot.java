@@ -28,7 +28,7 @@ public final class WorkspaceRoot {
     private static boolean hasWorkspace(Path manifest) {
         try {
             TomlParseResult t = TomlAccess.parse(manifest, TextFiles.read(manifest), new Diagnostics());
-            return t != null && t.get("workspace") instanceof TomlTable;
+            return t.get("workspace") instanceof TomlTable;
         } catch (RuntimeException unreadable) { // not UTF-8, too large, not TOML: not the root cargo would take
             return false;
         }

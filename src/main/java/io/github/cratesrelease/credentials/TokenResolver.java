@@ -96,7 +96,7 @@ public final class TokenResolver {
             TomlParseResult t = TomlAccess.parse(f, text, diags);
             TomlAccess in = new TomlAccess(f, text, diags);
             String token = null;
-            if (t != null && !t.hasErrors()) {
+            if (!t.hasErrors()) {
                 boolean cratesIo = ReleaseSpec.CRATES_IO.equals(registry);
                 io.github.cratesrelease.toml.TomlTable outer = in.table(t, cratesIo ? "registry" : "registries",
                         cratesIo ? "registry" : "registries");

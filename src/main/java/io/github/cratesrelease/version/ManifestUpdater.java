@@ -193,7 +193,7 @@ public final class ManifestUpdater {
         int before = diags.errors().size();
         TomlAccess in = new TomlAccess(lock, text, diags);
         io.github.cratesrelease.toml.TomlParseResult parsed = TomlAccess.parse(lock, text, diags);
-        if (parsed == null || parsed.hasErrors()) {
+        if (parsed.hasErrors()) {
             return null;
         }
         TomlEditor edit = new TomlEditor(text);
