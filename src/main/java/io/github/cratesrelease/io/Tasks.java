@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +73,24 @@ public final class Tasks {
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    /**
+     * Waits for {@code work} started by {@link #background} and returns its result; what it threw is rethrown as it
+     * was (a RuntimeException or Error), not wrapped.
+     */
+    public static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
     }
 
     /** {@link #forEach} on a pool of its own, shut down afterwards. */

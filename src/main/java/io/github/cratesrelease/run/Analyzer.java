@@ -8,9 +8,9 @@ import io.github.cratesrelease.changelog.Changelogs;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.diag.Location;
-import io.github.cratesrelease.diag.ReleaseException;
+import io.github.cratesrelease.git.GitRepo;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.plan.Planner;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.plan.ReleaseSet;
@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a spec together with its workspace: schema, workspace model, cargo configuration, reconciliation and the
@@ -47,23 +48,33 @@ public final class Analyzer {
     /**
      * Reads spec and workspace, reconciles them and derives the plan. Throws only when the spec cannot be read; then
      * the exception carries, besides the spec's errors, the workspace's findings that do not depend on them.
+     *
+     * <p>The workspace is read while the spec is: a spec names its workspace relative to itself, mostly as the
+     * directory it lies in (the default), so the manifests there are read on other threads from the start and used
+     * when the spec names that directory; any other directory is read afterwards.
      */
     public Analysis analyze(Path specFile) {
+        Ahead ahead = Ahead.start(specFile);
         SpecLoader.Reading reading = new SpecLoader().read(specFile);
         if (reading.spec() == null) {
-            throw withWorkspaceFindings(reading);
+            throw withWorkspaceFindings(reading, ahead);
         }
-        return analyze(reading.spec());
+        return analyze(reading.spec(), ahead);
     }
 
-    private Analysis analyze(ReleaseSpec spec) {
+    private Analysis analyze(ReleaseSpec spec, Ahead ahead) {
         CargoWorkspace ws = redistOnly(spec) ? new CargoWorkspace(spec.workspaceRoot(),
                 spec.workspaceRoot().resolve("Cargo.toml"), List.of(), List.of())
-                : new WorkspaceLoader().load(spec.workspaceRoot(), spec.workspaceLocation());
+                : ahead.workspace(spec.workspaceRoot(), spec.workspaceLocation());
         CargoConfig config = CargoConfig.load(ws.root(), env);
         ReleaseSet set = new ReleaseSet(spec, ws);
+        // the plan is derived on another core while the reconciler checks; its findings follow the reconciler's
+        Diagnostics planFindings = new Diagnostics();
+        CompletableFuture<PublishPlan> planning = Tasks.background("crates-plan",
+                () -> new Planner().plan(spec, set, planFindings));
         Diagnostics diags = new Reconciler().reconcile(spec, ws, config, set);
-        PublishPlan plan = new Planner().plan(spec, set, diags);
+        PublishPlan plan = Tasks.join(planning);
+        diags.addAll(planFindings);
         if (set.released().isEmpty() && spec.redist().isEmpty()) {
             diags.warning(spec.cratesLocation() != null ? spec.cratesLocation() : Location.of(spec.file()),
                     "the spec releases no crate", "list the crates to release under crates:");
@@ -72,11 +83,38 @@ public final class Analyzer {
     }
 
     /**
+     * The workspace of the spec's own directory, read on another thread from the start. It is used only for that
+     * directory and only when it read without error: an error is found again by reading in the caller's thread, so
+     * it is thrown as it would be without the read ahead (with the place where the spec names the directory).
+     */
+    private record Ahead(Path dir, CompletableFuture<CargoWorkspace> read) {
+
+        static Ahead start(Path specFile) {
+            Path dir = specFile.toAbsolutePath().normalize().getParent();
+            if (dir == null || !Files.isRegularFile(dir.resolve("Cargo.toml"))) {
+                return new Ahead(null, null);
+            }
+            return new Ahead(dir, Tasks.background("crates-workspace", () -> new WorkspaceLoader().load(dir)));
+        }
+
+        CargoWorkspace workspace(Path root, Location namedAt) {
+            if (read != null && dir.equals(root.toAbsolutePath().normalize())) {
+                try {
+                    return read.join();
+                } catch (RuntimeException failed) {
+                    // read again below: the same error, thrown here and located where the spec names the directory
+                }
+            }
+            return new WorkspaceLoader().load(root, namedAt);
+        }
+    }
+
+    /**
      * A schema error does not hide the workspace: when the spec's {@code workspace:} is readable, the manifests are
      * read too, and the workspace's findings are added to the spec's (all of them while the broken keys are not
      * those the release set comes from; else the errors of the manifests themselves).
      */
-    private ReleaseException withWorkspaceFindings(SpecLoader.Reading reading) {
+    private ReleaseException withWorkspaceFindings(SpecLoader.Reading reading, Ahead ahead) {
         ReleaseSpec partial = reading.partial();
         if (partial == null || reading.brokenSections().contains("workspace")
                 || !Files.isRegularFile(partial.workspaceRoot().resolve("Cargo.toml"))) {
@@ -87,9 +125,9 @@ public final class Analyzer {
         String summary = reading.failure().getMessage();
         try {
             if (Collections.disjoint(reading.brokenSections(), RELEASE_SET_KEYS)) {
-                all.addAll(analyze(partial).diagnostics());
+                all.addAll(analyze(partial, ahead).diagnostics());
             } else {
-                new WorkspaceLoader().load(partial.workspaceRoot());
+                ahead.workspace(partial.workspaceRoot(), null);
             }
         } catch (ReleaseException manifests) {
             all.addAll(manifests.diagnostics());
