@@ -4,9 +4,9 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one JSON mapper of the plugin (journal, reports, plan.json, registry answers, credential providers). Loading
- * Jackson takes about 0.3 s in a fresh JVM; a goal that will write or read JSON after reading its spec and workspace
- * can have it {@link #loadAhead() loaded meanwhile} on another core.
+ * The one JSON mapper of the plugin (journal, reports, registry answers, credential providers). Loading Jackson takes
+ * about 0.3 s in a fresh JVM, so a goal that only writes a small file at its end does without it ({@link PrettyJson}
+ * for {@code plan.json}); publish builds its registry client, and with it this mapper, while it reads the spec.
  */
 public final class JsonMapping {
 
@@ -20,10 +20,5 @@ public final class JsonMapping {
     /** The shared mapper (thread-safe once built); pretty output through {@code writerWithDefaultPrettyPrinter()}. */
     public static ObjectMapper mapper() {
         return Holder.MAPPER;
-    }
-
-    /** Builds the mapper on a thread of its own while the caller goes on. */
-    public static void loadAhead() {
-        Tasks.background("crates-json", JsonMapping::mapper);
     }
 }

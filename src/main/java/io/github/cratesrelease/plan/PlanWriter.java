@@ -1,18 +1,17 @@
 package io.github.cratesrelease.plan;
 
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.PrettyJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** Renders a plan as a readable table and as {@code plan.json}. */
 public final class PlanWriter {
-
 
     /** The plan as table lines: wave, crate, version, registry, after. */
     public static List<String> table(PublishPlan plan) {
@@ -52,33 +51,36 @@ public final class PlanWriter {
         return out;
     }
 
-    public static ObjectNode json(PublishPlan plan, Path workspaceRoot, Path specFile) {
-        ObjectNode root = JsonMapping.mapper().createObjectNode();
+    /** The content of {@code plan.json}: spec, workspace, order, and each wave's crates. */
+    public static Map<String, Object> json(PublishPlan plan, Path workspaceRoot, Path specFile) {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("spec", specFile.toString());
         root.put("workspace", workspaceRoot.toString());
         root.put("order", plan.explicitOrder() ? "explicit" : "auto");
-        ArrayNode waves = root.putArray("waves");
+        List<Object> waves = new ArrayList<>();
         for (PublishPlan.Wave w : plan.waves()) {
-            ArrayNode wave = waves.addArray();
+            List<Object> wave = new ArrayList<>();
             for (PublishPlan.PlannedCrate c : w.crates()) {
-                ObjectNode o = wave.addObject();
+                Map<String, Object> o = new LinkedHashMap<>();
                 o.put("name", c.name());
                 o.put("version", c.version());
                 o.put("registry", c.registry());
                 o.put("manifest", workspaceRoot.relativize(c.manifest()).toString());
-                ArrayNode deps = o.putArray("after");
-                c.dependsOn().forEach(deps::add);
+                o.put("after", List.copyOf(c.dependsOn()));
+                wave.add(o);
             }
+            waves.add(wave);
         }
+        root.put("waves", waves);
         return root;
     }
 
+    /** Writes {@code plan.json} into {@code outputDirectory} (without Jackson: see {@link PrettyJson}). */
     public static Path write(PublishPlan plan, Path workspaceRoot, Path specFile, Path outputDirectory) {
         try {
             Files.createDirectories(outputDirectory);
             Path file = outputDirectory.resolve("plan.json");
-            Files.writeString(file, JsonMapping.mapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(json(plan, workspaceRoot, specFile)) + "\n");
+            Files.writeString(file, PrettyJson.write(json(plan, workspaceRoot, specFile)) + "\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan.json to " + outputDirectory, e);

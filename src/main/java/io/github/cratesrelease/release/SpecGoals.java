@@ -6,7 +6,6 @@ import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.git.GitRepo;
-import io.github.cratesrelease.io.JsonMapping;
 import io.github.cratesrelease.plan.PlanWriter;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.RateLimits;
@@ -90,9 +89,6 @@ public final class SpecGoals {
 
     /** crates:plan — prints the plan and writes plan.json (not on a dry run). */
     public static PlanResult plan(RunContext ctx) {
-        if (!ctx.dryRun()) {
-            JsonMapping.loadAhead();  // plan.json is written at the end: Jackson loads while the spec is read
-        }
         Analysis a = ctx.analysis();
         Findings.report(ctx.out(), a.diagnostics());
         if (a.diagnostics().hasErrors()) {

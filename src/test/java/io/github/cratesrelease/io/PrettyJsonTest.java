@@ -1,0 +1,126 @@
+package io.github.cratesrelease.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** {@link PrettyJson} writes what Jackson's default pretty printer writes, for every tree it accepts. */
+class PrettyJsonTest {
+
+    private static String jackson(Object tree) {
+        return JsonMapping.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+    }
+
+    @Test
+    void aPlanShapedTreeIsWrittenAsJacksonWritesIt() {
+        Map<String, Object> crate = new LinkedHashMap<>();
+        crate.put("name", "core");
+        crate.put("version", "1.0.0");
+        crate.put("after", List.of());
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("name", "cli");
+        other.put("after", List.of("core", "util"));
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("spec", "/w/release.yaml");
+        root.put("waves", List.of(List.of(crate), List.of(other, Map.of())));
+        root.put("empty", List.of());
+        String expected = """
+                {
+                  "spec" : "/w/release.yaml",
+                  "waves" : [ [ {
+                    "name" : "core",
+                    "version" : "1.0.0",
+                    "after" : [ ]
+                  } ], [ {
+                    "name" : "cli",
+                    "after" : [ "core", "util" ]
+                  }, { } ] ],
+                  "empty" : [ ]
+                }""";
+        assertEquals(expected, PrettyJson.write(root));
+        assertEquals(jackson(root), PrettyJson.write(root));
+    }
+
+    @Test
+    void stringsAreEscapedAsJacksonEscapesThem() {
+        StringBuilder every = new StringBuilder();
+        for (char c = 0; c < 0x80; c++) {
+            every.append(c);
+        }
+        every.append("é\u2028\u2029\uD83D\uDE00\u007F\u0085\uFEFF/");
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put(every.toString(), every.toString());
+        tree.put("list", List.of(every.toString(), "\"quoted\"", "back\\slash"));
+        assertEquals(jackson(tree), PrettyJson.write(tree));
+    }
+
+    @Test
+    void generatedTreesAreWrittenAsJacksonWritesThem() {
+        Random random = new Random(20261203L);
+        for (int i = 0; i < 3000; i++) {
+            Object tree = random.nextInt(4) == 0 ? list(random, 0) : map(random, 0);
+            assertEquals(jackson(tree), PrettyJson.write(tree), "tree " + i);
+        }
+    }
+
+    @Test
+    void aValueWithoutJsonFormIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PrettyJson.write(Map.of("at", new Object())));
+        assertEquals("no JSON form for java.lang.Object", e.getMessage());
+    }
+
+    private static Object value(Random r, int depth) {
+        int kind = r.nextInt(depth >= 4 ? 6 : 8);
+        return switch (kind) {
+            case 0 -> null;
+            case 1 -> r.nextBoolean();
+            case 2 -> r.nextInt(3) == 0 ? (Object) r.nextLong() : (Object) (r.nextInt(2001) - 1000);
+            case 3, 4, 5 -> string(r);
+            case 6 -> map(r, depth + 1);
+            default -> list(r, depth + 1);
+        };
+    }
+
+    private static Map<String, Object> map(Random r, int depth) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            m.put(string(r), value(r, depth));
+        }
+        return m;
+    }
+
+    private static List<Object> list(Random r, int depth) {
+        List<Object> l = new ArrayList<>();
+        int n = r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            l.add(value(r, depth));
+        }
+        return l;
+    }
+
+    private static final String ALPHABET = "abc-_/. \"\\\n\t\r\b\f\u0000\u0001\u001F\u007Fé😀\u2028";
+
+    private static String string(Random r) {
+        StringBuilder sb = new StringBuilder();
+        int n = r.nextInt(8);
+        for (int i = 0; i < n; i++) {
+            int at = r.nextInt(ALPHABET.length());
+            char c = ALPHABET.charAt(at);
+            sb.append(c);
+            if (Character.isHighSurrogate(c) && at + 1 < ALPHABET.length()) {
+                sb.append(ALPHABET.charAt(at + 1));
+            } else if (Character.isLowSurrogate(c)) {
+                sb.setLength(sb.length() - 1);
+            }
+        }
+        return sb.toString();
+    }
+}
