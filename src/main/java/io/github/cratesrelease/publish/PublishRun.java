@@ -1,6 +1,9 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.credentials.TokenVariables;
+import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.PublishResult.Status;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,15 +46,15 @@ public final class PublishRun implements AutoCloseable {
     Map<String, Target> targets = Map.of();
     /** Variables for the cargo children: index URLs of spec-only registries, the rehearsal registry; no token. */
     final Map<String, String> cargoEnv = new HashMap<>();
-    /** Per cargo registry name, the token variables of a registry whose index needs the token to be read. */
-    final Map<String, Map<String, String>> readTokens = new HashMap<>();
+    /** The token checks, answered while cargo packages (see {@link TokenCheck}). */
+    CompletableFuture<TokenCheck.Outcome> tokenCheck = CompletableFuture.completedFuture(TokenCheck.Outcome.NONE);
     /** Where cargo runs: the workspace, or the rehearsal's copy of it. */
     Path workDir;
     Journal journal;
     final List<PublishItem> items = new ArrayList<>();
     RegistryAccess access;
     /** What each crate's registry said, asked while cargo packages (see {@link VersionLookup#askAhead}). */
-    java.util.concurrent.CompletableFuture<Map<PublishItem, VersionLookup.Answer>> askedAhead;
+    CompletableFuture<Map<PublishItem, VersionLookup.Answer>> askedAhead;
     /** Why the run stopped (upload or integrity), or null. */
     String failure;
     /** What to do about {@link #failure} when it is not "run the same command" (an index wait timed out), or null. */
@@ -121,8 +125,27 @@ public final class PublishRun implements AutoCloseable {
      */
     public Map<String, String> cargoEnv(String cargoName) {
         Map<String, String> e = new HashMap<>(cargoEnv);
-        e.putAll(readTokens.getOrDefault(cargoName, Map.of()));
+        for (Target t : targets.values()) {
+            // a feed that needs the token even to read its index: cargo reads it, so it gets that one token
+            if (t.cargoName().equals(cargoName) && !rehearsing() && t.sparse() && access != null
+                    && access.readToken(t) != null) {
+                e.putAll(TokenVariables.forCargo(t.cargoName(), t.token()));
+            }
+        }
         return e;
+    }
+
+    /**
+     * The token checks' findings for a pre-flight that reports every problem at once: waits for them, prints their
+     * warnings and adds a refused token as an error (nothing is packaged yet). Packaging then does not repeat them.
+     */
+    public void tokenFindings(Diagnostics into) {
+        TokenCheck.Outcome o = Tasks.join(tokenCheck);
+        tokenCheck = CompletableFuture.completedFuture(TokenCheck.Outcome.NONE);
+        o.warnings().forEach(ctx.out()::warn);
+        if (o.refused()) {
+            into.addAll(o.failure("nothing was packaged").diagnostics());
+        }
     }
 
     /** Why the publish stopped, or null. */

@@ -6,7 +6,6 @@ import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.plan.PublishPlan;
-import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -89,6 +88,7 @@ public final class PublishSteps {
         }
         run.targets = TargetResolver.resolve(ctx, run.analysis, run.options, run.rehearsal);
         run.access = new RegistryAccess(ctx.registryClient());
+        run.tokenCheck = TokenCheck.start(run.analysis, run.targets, run.access, ctx.masker(), run.rehearse());
     }
 
     private static void cleanTree(RunContext ctx, PublishRun run) {
@@ -97,12 +97,6 @@ public final class PublishSteps {
 
     private static void prepare(RunContext ctx, PublishRun run) {
         run.cargoEnv.putAll(TargetResolver.cargoEnv(run.analysis, run.targets, run.rehearsal));
-        for (Target t : run.targets.values()) {
-            // a feed that needs the token even to read its index: cargo package reads it, so it gets the token
-            if (!run.rehearse() && t.sparse() && run.access.readToken(t) != null) {  // its own token only
-                run.readTokens.put(t.cargoName(), TokenVariables.forCargo(t.cargoName(), t.token()));
-            }
-        }
         run.workDir = run.rehearse() ? Rehearsal.workspace(run) : run.analysis.workspace().root();
         Path journalFile = run.runDir.resolve("release-journal.json");
         if (ctx.dryRun()) {
@@ -139,7 +133,7 @@ public final class PublishSteps {
 
     private static void packageCrates(RunContext ctx, PublishRun run) {
         run.askedAhead = VersionLookup.askAhead(run);  // the registries answer while cargo packages
-        Packager.packageAll(run);
+        TokenCheck.during(run.tokenCheck, run, () -> Packager.packageAll(run));  // so do the token checks
         for (PublishItem i : run.items) {
             i.metadata(PublishMetadata.of(i.archive(), run.target(i).indexForMetadata()));
         }

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.credentials.Secret;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.registry.client.RegistryClient;
 import io.github.cratesrelease.registry.client.RegistryClient.IndexConfig;
 import io.github.cratesrelease.registry.client.RegistryClient.IndexEntry;
@@ -8,17 +9,22 @@ import io.github.cratesrelease.registry.client.RegistryHttpException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry client as the publish steps use it: each target's config.json read once (its API URL and whether
- * index reads need the token), and index reads that send the token only where the registry asks for it.
+ * index reads need the token; the token check reads the same answer), and index reads that send the token only where
+ * the registry asks for it.
  */
 final class RegistryAccess {
 
+    /** A target's config.json as read once: its answer, or why it could not be read (an I/O or HTTP error). */
+    record ConfigRead(IndexConfig config, Exception failure) {
+    }
+
     private final RegistryClient client;
-    private final Map<String, String> apis = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> authRequired = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<ConfigRead>> configs = new ConcurrentHashMap<>();
 
     RegistryAccess(RegistryClient client) {
         this.client = client;
@@ -28,16 +34,42 @@ final class RegistryAccess {
         return client;
     }
 
-    /** The web API base URL of a target, or null when its config.json cannot be read. */
-    String api(Target t) {
-        return t.api() != null ? t.api() : apis.computeIfAbsent(t.name(), n -> {
+    /**
+     * The config.json of a target, asked once on a thread of its own (sent with the token only when the registry
+     * answers 401); every caller gets the same answer.
+     */
+    CompletableFuture<ConfigRead> configAhead(Target t) {
+        return configs.computeIfAbsent(t.name(), n -> Tasks.background("crates-config-" + n, () -> {
             try {
-                IndexConfig c = client.config(t.index(), t.token());
-                return c.api();
+                return new ConfigRead(client.config(t.index(), t.token()), null);
+            } catch (IOException | RegistryHttpException | RuntimeException e) {
+                return new ConfigRead(null, e);
+            }
+        }));
+    }
+
+    private IndexConfig config(Target t) {
+        return Tasks.join(configAhead(t)).config();
+    }
+
+    /**
+     * The web API base URL of a target, or null when its config.json cannot be read (asked again at each need until
+     * it can: an upload needs it).
+     */
+    String api(Target t) {
+        if (t.api() != null) {
+            return t.api();
+        }
+        IndexConfig c = config(t);
+        if (c == null) {
+            try {
+                c = client.config(t.index(), t.token());
+                configs.put(t.name(), CompletableFuture.completedFuture(new ConfigRead(c, null)));
             } catch (IOException | RegistryHttpException e) {
                 return null;
             }
-        });
+        }
+        return c.api();
     }
 
     /**
@@ -48,14 +80,8 @@ final class RegistryAccess {
         if (t.token() == null) {
             return null;
         }
-        boolean required = authRequired.computeIfAbsent(t.name(), n -> {
-            try {
-                return client.config(t.index(), t.token()).authRequired();
-            } catch (IOException | RegistryHttpException e) {
-                return false;
-            }
-        });
-        return required ? t.token() : null;
+        IndexConfig c = config(t);
+        return c != null && c.authRequired() ? t.token() : null;
     }
 
     List<IndexEntry> index(Target t, String crate) throws IOException, RegistryHttpException {

@@ -9,7 +9,6 @@ import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.plan.PublishPlan.PlannedCrate;
 import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.registry.client.RegistryClient;
-import io.github.cratesrelease.registry.client.RegistryHttpException;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.run.Analysis;
 import io.github.cratesrelease.run.RunContext;
@@ -49,8 +48,7 @@ final class TargetResolver {
             String index = indexOf(a, name);
             ReleaseSpec.RegistrySpec rs = a.spec().registries().get(name);
             Location at = rs != null && rs.location() != null ? rs.location() : Location.of(a.spec().file());
-            Location tokenAt = rs != null && rs.location() != null ? rs.location()
-                    : a.spec().defaultRegistryLocation() != null ? a.spec().defaultRegistryLocation() : at;
+            Location tokenAt = tokenLocation(a, name);
             Secret token = null;
             try {
                 TokenResolver.Resolution res = resolver.resolve(name, index, rs == null ? null : rs.token());
@@ -68,8 +66,7 @@ final class TargetResolver {
                 problems.error(at, e.getMessage(), "fix the provider, or name the token with {env: VAR}");
             }
             if (token != null) {
-                ctx.masker().add(token.reveal());
-                checkToken(ctx, name, index, token, rs, tokenAt, problems);
+                ctx.masker().add(token.reveal());  // checked against the registry by TokenCheck, while cargo packages
             }
             boolean sparse = index != null && RegistryClient.isSparse(index);
             boolean direct = switch (options.mode()) {
@@ -90,36 +87,14 @@ final class TargetResolver {
         return targets;
     }
 
-    /**
-     * One cheap authenticated request before anything is packaged: a registry whose index needs the token
-     * ({@code auth-required}) is asked for its config.json with it, so a refused token fails within seconds, at the
-     * registry's entry of the spec. (An open index proves nothing about the token: the first upload checks it.)
-     */
-    private static void checkToken(RunContext ctx, String name, String index, Secret token,
-            ReleaseSpec.RegistrySpec rs, Location at, Diagnostics problems) {
-        if (index == null || !RegistryClient.isSparse(index)) {
-            return;
+    /** Where a registry's token is named: its entry under registries:, else defaults.registry, else the spec. */
+    static Location tokenLocation(Analysis a, String name) {
+        ReleaseSpec.RegistrySpec rs = a.spec().registries().get(name);
+        if (rs != null && rs.location() != null) {
+            return rs.location();
         }
-        try {
-            ctx.registryClient().config(index, token);  // sends the token only when the registry answers 401
-        } catch (RegistryHttpException e) {
-            String detail = ctx.masker().mask(e.detail() == null ? "" : e.detail());
-            if (e.status() == 401 || e.status() == 403) {
-                problems.error(at, "the token for registry `" + name + "` was refused (HTTP " + e.status() + ")"
-                        + (detail.isBlank() ? "" : ": " + detail) + "; nothing was packaged", "the token came from "
-                        + token.source() + ": fix or renew it there" + (rs != null && rs.token() != null ? ""
-                                : " (or name its source with registries." + name + ".token: {env: VAR}, {server: "
-                                        + "id} or {provider: ...})"));
-            } else {
-                ctx.out().warn("registry `" + name + "`: " + RegistryClient.httpIndex(index) + "config.json answered "
-                        + "HTTP " + e.status() + (detail.isBlank() ? "" : " (" + detail + ")")
-                        + "; the token could not be checked before packaging");
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            ctx.out().warn("registry `" + name + "`: cannot read " + RegistryClient.httpIndex(index) + "config.json ("
-                    + ctx.masker().mask(String.valueOf(e.getMessage())) + "); the token could not be checked before "
-                    + "packaging");
-        }
+        return a.spec().defaultRegistryLocation() != null ? a.spec().defaultRegistryLocation()
+                : Location.of(a.spec().file());
     }
 
     /** The index URL of a registry: the spec's, else cargo's configuration, else crates.io's for crates-io. */

@@ -38,6 +38,9 @@ final class Preflight {
         Diagnostics d = new Diagnostics();
         Location specAt = Location.of(spec.file());
         boolean targetsKnown = collect(d, specAt, () -> PublishSteps.TARGETS.execute(ctx, p));
+        if (targetsKnown) {
+            p.tokenFindings(d);
+        }
         collect(d, specAt, () -> PublishSteps.CLEAN_TREE.execute(ctx, p));
         GitRepo git = ctx.git(p.analysis().workspace().root());
         if (git.isRepository()) {
