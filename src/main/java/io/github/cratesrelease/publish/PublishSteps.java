@@ -87,7 +87,7 @@ public final class PublishSteps {
             run.rehearsal = Rehearsal.start(ctx, run.runDir);
         }
         run.targets = TargetResolver.resolve(ctx, run.analysis, run.options, run.rehearsal);
-        run.access = new RegistryAccess(ctx.registryClient());
+        run.access = new RegistryAccess(ctx::registryClient);  // the token checks wait for it, not this step
         run.tokenCheck = TokenCheck.start(run.analysis, run.targets, run.access, ctx.masker(), run.rehearse());
     }
 

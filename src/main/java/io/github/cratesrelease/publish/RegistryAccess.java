@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The registry client as the publish steps use it: each target's config.json read once (its API URL and whether
@@ -23,15 +24,16 @@ final class RegistryAccess {
     record ConfigRead(IndexConfig config, Exception failure) {
     }
 
-    private final RegistryClient client;
+    /** Built on a thread of its own while the analysis ran: asked for only where a request is made. */
+    private final Supplier<RegistryClient> client;
     private final Map<String, CompletableFuture<ConfigRead>> configs = new ConcurrentHashMap<>();
 
-    RegistryAccess(RegistryClient client) {
+    RegistryAccess(Supplier<RegistryClient> client) {
         this.client = client;
     }
 
     RegistryClient client() {
-        return client;
+        return client.get();
     }
 
     /**
@@ -41,7 +43,7 @@ final class RegistryAccess {
     CompletableFuture<ConfigRead> configAhead(Target t) {
         return configs.computeIfAbsent(t.name(), n -> Tasks.background("crates-config-" + n, () -> {
             try {
-                return new ConfigRead(client.config(t.index(), t.token()), null);
+                return new ConfigRead(client().config(t.index(), t.token()), null);
             } catch (IOException | RegistryHttpException | RuntimeException e) {
                 return new ConfigRead(null, e);
             }
@@ -63,7 +65,7 @@ final class RegistryAccess {
         IndexConfig c = config(t);
         if (c == null) {
             try {
-                c = client.config(t.index(), t.token());
+                c = client().config(t.index(), t.token());
                 configs.put(t.name(), CompletableFuture.completedFuture(new ConfigRead(c, null)));
             } catch (IOException | RegistryHttpException e) {
                 return null;
@@ -85,10 +87,10 @@ final class RegistryAccess {
     }
 
     List<IndexEntry> index(Target t, String crate) throws IOException, RegistryHttpException {
-        return client.index(t.index(), crate, readToken(t));
+        return client().index(t.index(), crate, readToken(t));
     }
 
     IndexEntry find(Target t, String crate, String version) throws IOException, RegistryHttpException {
-        return client.find(t.index(), crate, version, readToken(t));
+        return client().find(t.index(), crate, version, readToken(t));
     }
 }
