@@ -113,6 +113,14 @@ final class Measures {
         return f;
     }
 
+    /**
+     * One {@code mvn crates:help}, timed: a case runs it between its own runs, so that its figures compare with the
+     * start-up of the same minutes (this machine's speed drifts by half over an hour).
+     */
+    long helpOnce() {
+        return WholeProcess.ok(base, env(null), tools.goal("help"), false, null).millis();
+    }
+
     /** Keeps a run's output under target/bench/logs/{name}.log. */
     void keep(String name, WholeProcess.Run run) {
         try {

@@ -30,11 +30,12 @@ final class PublishCase {
         this.report = report;
     }
 
-    void run(Shape shape, Figure help) {
+    void run(Shape shape) {
         Path template = m.template(shape);
         Figure ours = new Figure();
         Figure cargo = new Figure();
         Figure offline = new Figure();
+        Figure helpNow = new Figure();
         List<PublishTimeline> timelines = new ArrayList<>();
         String tag = "publish-" + shape.crates();
         for (int i = 1; i <= m.runs; i++) {
@@ -45,13 +46,16 @@ final class PublishCase {
             cargo.add(c);
             long o = cargoPackageOffline(template);
             offline.add(o);
-            System.out.printf("[bench] %s run %d: ours %s, cargo publish --workspace %s, cargo package --offline %s%n",
-                    shape, i, Figure.seconds(t.total()), Figure.seconds(c), Figure.seconds(o));
+            long h = m.helpOnce();
+            helpNow.add(h);
+            System.out.printf("[bench] %s run %d: ours %s, cargo publish --workspace %s, cargo package --offline %s, "
+                    + "help %s%n", shape, i, Figure.seconds(t.total()), Figure.seconds(c), Figure.seconds(o),
+                    Figure.seconds(h));
         }
-        Figure floor = help.plus(offline).plus(Figure.of(LAG.toMillis()));
+        Figure floor = helpNow.plus(offline).plus(Figure.of(LAG.toMillis()));
         String what = "publish, " + shape + " (lag " + LAG.toSeconds() + " s, latency " + LATENCY.toMillis() + " ms)";
         report.row(what + " vs cargo", ours, "`cargo publish --workspace`", cargo, TARGET_VS_CARGO);
-        report.row(what + " vs floor", ours, "floor = help " + Figure.seconds(help.median())
+        report.row(what + " vs floor", ours, "floor = help " + Figure.seconds(helpNow.median())
                 + " + `cargo package --workspace --offline` " + offline + " + lag", floor, TARGET_VS_FLOOR);
         report.note(PublishTimeline.summary("publish, " + shape, timelines));
     }

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * validate + plan at scale: {@code mvn crates:validate crates:plan} (one process, the two goals one after the other)
  * on a generated workspace of 100, 1,000 or 5,000 crates, against {@code cargo metadata --no-deps --offline} on the
- * same tree and against {@code crates:help}: the whole command, our own work (from each goal's first line of ours to
- * its last, summed) and the peak resident memory. The 5,000-crate case runs with {@code MAVEN_OPTS=-Xmx512m}.
+ * same tree and against {@code crates:help} (run between our runs, so that both see the machine of the same minutes):
+ * the whole command, our own work (from each goal's header to its last line, summed) and the peak resident memory. The 5,000-crate case runs with {@code MAVEN_OPTS=-Xmx512m}.
  */
 final class ScaleCase {
 
@@ -30,7 +30,7 @@ final class ScaleCase {
         this.report = report;
     }
 
-    void run(Shape shape, Figure help) {
+    void run(Shape shape) {
         Path ws = m.template(shape);
         Map<String, String> extra = new HashMap<>(BenchTools.rustupHome());
         if (shape.crates() >= 5000) {
@@ -40,6 +40,7 @@ final class ScaleCase {
         Figure whole = new Figure();
         Figure own = new Figure();
         Figure metadata = new Figure();
+        Figure help = new Figure();
         long oursPeak = 0;
         long cargoPeak = 0;
         for (int i = 1; i <= m.runs; i++) {
@@ -53,6 +54,7 @@ final class ScaleCase {
                     "--format-version", "1"), true, null);
             metadata.add(meta.millis());
             cargoPeak = Math.max(cargoPeak, meta.peakKiB());
+            help.add(m.helpOnce());
             System.out.printf("[bench] %s run %d: validate + plan %s (own work %s), cargo metadata %s%n", shape, i,
                     Figure.seconds(run.millis()), Figure.seconds(own.median()), Figure.seconds(meta.millis()));
         }

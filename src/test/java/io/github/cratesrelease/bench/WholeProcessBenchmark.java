@@ -50,10 +50,10 @@ class WholeProcessBenchmark {
             m.warmUp();
             Figure help = m.help();
             report.info("`mvn crates:help` (Maven and plugin start-up)", help.toString(), "of which goal header to "
-                    + "first line (plugin classes): " + m.helpLoad);
+                    + "first line (plugin classes): " + m.helpLoad + "; each case times help again between its runs");
             for (String c : cases) {
                 try {
-                    runCase(c, m, report, help, runs);
+                    runCase(c, m, report, runs);
                 } catch (RuntimeException e) {
                     report.info(c + ": FAILED", String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
                             "see the log above");
@@ -69,7 +69,7 @@ class WholeProcessBenchmark {
         }
     }
 
-    private static void runCase(String c, Measures m, BenchReport report, Figure help, int runs) {
+    private static void runCase(String c, Measures m, BenchReport report, int runs) {
         String[] parts = c.split("-");
         int n = Integer.parseInt(parts[1]);
         switch (parts[0]) {
@@ -77,12 +77,12 @@ class WholeProcessBenchmark {
                 // 200 crates: about 10 min a run for each side on 2 cores (cargo asks the index about every name
                 // while packaging, 40 ms an answer), so once unless bench.heavyRuns says otherwise
                 int r = n >= 100 ? Math.min(runs, Integer.getInteger("bench.heavyRuns", 1)) : runs;
-                new PublishCase(m.withRuns(r), report).run(new Shape(n, n >= 100 ? 8 : 4, 3), help);
+                new PublishCase(m.withRuns(r), report).run(new Shape(n, n >= 100 ? 8 : 4, 3));
             }
             case "scale" -> {
                 // 5,000 crates: cargo metadata alone takes half a minute here, so once unless bench.heavyRuns says
                 int r = n >= 5000 ? Math.min(runs, Integer.getInteger("bench.heavyRuns", 1)) : runs;
-                new ScaleCase(m.withRuns(r), report).run(new Shape(n, n >= 1000 ? 12 : 6, 3), help);
+                new ScaleCase(m.withRuns(r), report).run(new Shape(n, n >= 1000 ? 12 : 6, 3));
             }
             case "rehearse" -> new RehearseCase(m, report).run(new Shape(n, 5, 3));
             default -> throw new IllegalArgumentException("unknown case " + c + "; cases: " + ALL);
