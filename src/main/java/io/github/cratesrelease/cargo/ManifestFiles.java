@@ -19,21 +19,44 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ManifestFiles {
 
+    /** How many members make reading ahead worth its threads. */
+    static final int READ_AHEAD_FROM = 32;
+
+    private final int readAheadFrom;
     private final Map<Path, TomlParseResult> parsed = new HashMap<>();
     private final Map<Path, TomlAccess> access = new HashMap<>();
 
-    /** A manifest read and parsed ahead, with the findings of reading it (kept apart until it is used). */
-    private record Read(String text, TomlParseResult toml, Diagnostics findings) {
+    /** Reads ahead from {@code readAheadFrom} members (a test reads one by one to compare). */
+    ManifestFiles(int readAheadFrom) {
+        this.readAheadFrom = readAheadFrom;
+    }
+
+    /**
+     * A manifest read and parsed ahead, with the findings of reading it (kept apart until it is used) and, when
+     * {@code modelled}, what the {@link Modeller} made of it (null when it found the manifest unusable), its
+     * findings following the parser's.
+     */
+    private record Read(String text, TomlParseResult toml, Diagnostics findings, boolean modelled, Object model) {
+    }
+
+    /**
+     * What a load makes of a member's parsed manifest, run on the reading thread: it reports into {@code findings}
+     * through {@code in} (the member's accessor, reporting there too), and must not touch shared mutable state.
+     */
+    interface Modeller {
+        Object model(Path manifest, TomlParseResult toml, TomlAccess in, Diagnostics findings);
     }
 
     private final Map<Path, Read> readAhead = new ConcurrentHashMap<>();
+    /** The reads ahead {@link #parse} has handed out, for their models. */
+    private final Map<Path, Read> used = new HashMap<>();
 
     /**
-     * Reads and parses the members' manifests on every core (TOML parsing is most of the work of analysing a
-     * workspace of thousands of crates); their findings are reported in member order, as if read one by one.
+     * Reads, parses and models the members' manifests on every core (most of the work of analysing a workspace of
+     * thousands of crates); their findings are reported in member order, as if read one by one.
      */
-    void readAhead(Collection<Path> memberDirs) {
-        if (memberDirs.size() < 32) {
+    void readAhead(Collection<Path> memberDirs, Modeller modeller) {
+        if (memberDirs.size() < readAheadFrom) {
             return;
         }
         try {
@@ -45,7 +68,11 @@ final class ManifestFiles {
                 Diagnostics findings = new Diagnostics();
                 try {
                     String text = TextFiles.read(m);
-                    readAhead.put(m, new Read(text, TomlAccess.parse(m, text, findings), findings));
+                    TomlParseResult toml = TomlAccess.parse(m, text, findings);
+                    boolean modelled = !toml.hasErrors();
+                    Object model = modelled ? modeller.model(m, toml, new TomlAccess(m, text, findings), findings)
+                            : null;
+                    readAhead.put(m, new Read(text, toml, findings, modelled, model));
                 } catch (ReleaseException e) {
                     // not UTF-8: read again in order, where the finding is reported
                 }
@@ -62,6 +89,7 @@ final class ManifestFiles {
         }
         Read ahead = readAhead.remove(manifest);
         if (ahead != null) {
+            used.put(manifest, ahead);
             diags.addAll(ahead.findings());
             parsed.put(manifest, ahead.toml());
             access.put(manifest, new TomlAccess(manifest, ahead.text(), diags));
@@ -82,6 +110,20 @@ final class ManifestFiles {
         parsed.put(manifest, r);
         access.put(manifest, new TomlAccess(manifest, text, diags));
         return r;
+    }
+
+    /**
+     * Whether the member's manifest was modelled ahead (its findings then came with {@link #parse}); its model is
+     * {@link #model}.
+     */
+    boolean modelled(Path manifest) {
+        Read r = used.get(manifest);
+        return r != null && r.modelled();
+    }
+
+    /** The model made ahead of a manifest {@link #modelled} says was. */
+    Object model(Path manifest) {
+        return used.get(manifest).model();
     }
 
     /** The accessor of a manifest {@link #parse} has read, or null. */

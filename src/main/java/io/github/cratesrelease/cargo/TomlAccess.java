@@ -26,13 +26,20 @@ import java.util.List;
 public final class TomlAccess {
 
     private final Path file;
-    private final String[] lines;
+    private final String text;
+    /** The text's lines, split on the first {@link #valueAt} (most accessors never need them). */
+    private volatile String[] lines;
     private final Diagnostics diags;
 
     public TomlAccess(Path file, String text, Diagnostics diags) {
         this.file = file;
-        this.lines = text == null ? new String[0] : text.split("\n", -1);
+        this.text = text;
         this.diags = diags;
+    }
+
+    /** The same file's accessor reporting into {@code other} (for work on another thread with findings of its own). */
+    public TomlAccess reportingTo(Diagnostics other) {
+        return new TomlAccess(file, text, other);
     }
 
     /** Parses {@code text} of {@code file}; a syntax error becomes a diagnostic at the parser's position. */
@@ -124,6 +131,15 @@ public final class TomlAccess {
         return List.of();
     }
 
+    private String[] lines() {
+        String[] l = lines;
+        if (l == null) {
+            l = text == null ? new String[0] : text.split("\n", -1);
+            lines = l;
+        }
+        return l;
+    }
+
     /** The location of the value at {@code key} in {@code owner}: where the value starts, after {@code =}. */
     public Location valueAt(TomlTable owner, String key) {
         TomlPosition pos = owner.inputPositionOf(List.of(key));
@@ -131,6 +147,7 @@ public final class TomlAccess {
             return Location.of(file);
         }
         int line = pos.line();
+        String[] lines = lines();
         if (line < 1 || line > lines.length) {
             return TomlEditor.location(file, pos);
         }

@@ -35,7 +35,16 @@ public final class WorkspaceLoader {
             "readme", "keywords", "categories", "publish", "edition", "rust-version", "repository", "homepage",
             "documentation", "authors", "include", "exclude");
 
-    private final ManifestFiles files = new ManifestFiles();
+    private final ManifestFiles files;
+
+    public WorkspaceLoader() {
+        this(ManifestFiles.READ_AHEAD_FROM);
+    }
+
+    /** Reads the members' manifests ahead, on every core, from {@code readAheadFrom} members on. */
+    WorkspaceLoader(int readAheadFrom) {
+        this.files = new ManifestFiles(readAheadFrom);
+    }
 
     /** Loads the workspace whose root manifest is {@code root/Cargo.toml}. */
     public CargoWorkspace load(Path root) {
@@ -112,7 +121,10 @@ public final class WorkspaceLoader {
             }
         }
 
-        files.readAhead(memberDirs);
+        // each member is modelled on the thread that parsed it; the root's accessor reports into that member's
+        // findings, which are reported in member order as a read one by one would
+        files.readAhead(memberDirs, (m, toml, in, findings) -> readPackage(dir, m, toml, in,
+                rootAccess.reportingTo(findings), wsPackage, wsDeps, findings));
         Map<Path, CargoPackage> packages = new LinkedHashMap<>();
         Deque<Path> queue = new ArrayDeque<>(memberDirs);
         Set<Path> queued = new LinkedHashSet<>(memberDirs);
@@ -123,7 +135,8 @@ public final class WorkspaceLoader {
             if (toml == null || toml.hasErrors()) {
                 continue;
             }
-            CargoPackage pkg = readPackage(dir, m, toml, files.access(m), rootAccess, wsPackage, wsDeps, diags);
+            CargoPackage pkg = files.modelled(m) ? (CargoPackage) files.model(m)
+                    : readPackage(dir, m, toml, files.access(m), rootAccess, wsPackage, wsDeps, diags);
             if (pkg == null) {
                 continue;
             }
