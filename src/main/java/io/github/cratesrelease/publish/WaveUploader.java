@@ -16,8 +16,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,6 +68,9 @@ final class WaveUploader {
     String uploadAll() {
         ExecutorService pool = Tasks.pool("crates-upload", run.options.parallelism());
         try {
+            if (noWaitBetweenWaves()) {
+                return uploadAsReady(pool);
+            }
             int waves = run.items.stream().mapToInt(PublishItem::wave).max().orElse(0);
             for (int w = 1; w <= waves; w++) {
                 int wave = w;
@@ -101,6 +111,85 @@ final class WaveUploader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Whether no target waits between waves ({@code wait: {strategy: none}}): the waves are then no barrier. */
+    private boolean noWaitBetweenWaves() {
+        return run.items.stream().map(run::target)
+                .allMatch(t -> t != null && t.waitPolicy().strategy() == WaitPolicy.Strategy.NONE);
+    }
+
+    /**
+     * Without waits between waves, each crate is uploaded as soon as the crates of this run it depends on are up,
+     * not when its whole wave is: {@code parallelism} uploads at once, earlier waves first. No upload starts after a
+     * fatal answer (those in flight finish); the lines keep their wave numbers.
+     */
+    private String uploadAsReady(ExecutorService pool) {
+        List<PublishItem> todo = run.items.stream().filter(i -> i.status() == Status.NOT_PUBLISHED).toList();
+        if (todo.isEmpty()) {
+            ctx.out().info("nothing to upload");
+            return null;
+        }
+        Map<String, PublishItem> byName = new HashMap<>();
+        todo.forEach(i -> byName.put(i.name(), i));
+        Map<PublishItem, Integer> waitingFor = new HashMap<>();
+        Map<PublishItem, List<PublishItem>> dependents = new HashMap<>();
+        for (PublishItem i : todo) {
+            int n = 0;
+            for (String dep : new LinkedHashSet<>(i.planned().dependsOn())) {
+                PublishItem d = byName.get(dep);
+                if (d != null) {  // a dependency this run uploads; one already up (or left out) is no wait
+                    n++;
+                    dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+                }
+            }
+            waitingFor.put(i, n);
+        }
+        Map<PublishItem, Integer> order = new HashMap<>();
+        todo.forEach(i -> order.put(i, order.size()));
+        PriorityQueue<PublishItem> ready = new PriorityQueue<>(
+                Comparator.comparingInt(PublishItem::wave).thenComparingInt(order::get));
+        todo.stream().filter(i -> waitingFor.get(i) == 0).forEach(ready::add);
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        ExecutorCompletionService<PublishItem> done = new ExecutorCompletionService<>(pool);
+        int inFlight = 0;
+        int failedWave = 0;
+        while (true) {
+            while (failures.isEmpty() && !ready.isEmpty() && inFlight < run.options.parallelism()) {
+                PublishItem i = ready.poll();
+                done.submit(() -> uploadCatching(i, failures), i);
+                inFlight++;
+            }
+            if (inFlight == 0) {
+                break;
+            }
+            PublishItem finished;
+            try {
+                finished = done.take().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());  // uploadCatching catches what an upload throws
+            }
+            inFlight--;
+            if (finished.status() != Status.PUBLISHED) {
+                failedWave = failedWave == 0 ? finished.wave() : failedWave;
+                continue;
+            }
+            for (PublishItem d : dependents.getOrDefault(finished, List.of())) {
+                if (waitingFor.merge(d, -1, Integer::sum) == 0) {
+                    ready.add(d);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            long left = todo.stream().filter(i -> i.status() == Status.NOT_PUBLISHED).count();
+            return "publishing stopped in wave " + failedWave + ": " + String.join("; ", failures)
+                    + (left > 0 ? " (" + left + " upload(s) not started after it)" : "");
+        }
+        ctx.out().debug("uploads done: " + todo.size() + " crate(s), each as soon as its dependencies were up");
+        return null;
     }
 
     /**
