@@ -37,7 +37,7 @@ public class PublishMojo extends AbstractCratesMojo {
     @Parameter(property = "crates.verify", defaultValue = "true")
     private boolean verify;
 
-    /** Uploads at once within a wave. */
+    /** Uploads at once (within a wave, or across waves where no registry waits between them). */
     @Parameter(property = "crates.parallelism", defaultValue = "4")
     private int parallelism;
 

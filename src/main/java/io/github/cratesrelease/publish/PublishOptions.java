@@ -14,7 +14,7 @@ import java.util.Set;
  * @param dryRun          package and verify only: no upload, no credentials needed
  * @param rehearse        publish into a fresh embedded registry standing in for every target registry
  * @param verify          run cargo's verification build when packaging
- * @param parallelism     uploads at once within a wave (at least 1)
+ * @param parallelism     uploads at once, within a wave or across waves without waits (at least 1)
  * @param mode            how crates are uploaded
  * @param allowDirty      publish from a git tree with uncommitted changes
  * @param retries         attempts after a 5xx, a reset or a timeout, per crate
