@@ -10,10 +10,13 @@ import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.registry.client.RegistryClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything one goal run shares, built once per goal: the analysis of the spec (read on first use), the
@@ -89,9 +92,14 @@ public final class RunContext implements AutoCloseable {
             analysis = sharedWithin == null ? null : SharedAnalysis.find(sharedWithin, spec, env);
             boolean shared = analysis != null;
             if (!shared) {
-                analysis = new Analyzer(env).analyze(spec);
+                Analyzer analyzer = new Analyzer(env);
+                List<CompletableFuture<List<SharedAnalysis.Stamp>>> stamped = new ArrayList<>(1);
+                if (sharedWithin != null) {  // its files are stamped while the analysis goes on with them
+                    analyzer.whenWorkspaceRead(ws -> stamped.add(SharedAnalysis.stampAhead(spec, env, ws)));
+                }
+                analysis = analyzer.analyze(spec);
                 if (sharedWithin != null) {
-                    SharedAnalysis.keep(sharedWithin, spec, env, analysis);
+                    SharedAnalysis.keep(sharedWithin, spec, env, analysis, stamped.isEmpty() ? null : stamped.get(0));
                 }
             }
             out.debug("analysis (spec, " + analysis.workspace().members().size() + " manifests, plan): "
