@@ -4,7 +4,6 @@ import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.output.Durations;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.run.Journal;
@@ -13,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,12 +60,13 @@ final class Packager {
         }
         Map<String, List<PublishItem>> byRegistry = todo.stream().collect(Collectors.groupingBy(
                 i -> run.target(i).cargoName(), LinkedHashMap::new, Collectors.toList()));
-        // cargo metadata (where the .crate files go) takes no lock that packaging holds: asked meanwhile
-        Tasks.background("crates-target-dir", () -> run.targetDirectory(run.workDir));
+        Path defaultTarget = run.workDir.resolve("target");
+        Map<Path, FileTime> before = stamps(defaultTarget, todo);
         for (Map.Entry<String, List<PublishItem>> g : byRegistry.entrySet()) {
             cargoPackage(run, g.getKey(), g.getValue());
         }
-        Path targetDir = run.targetDirectory(run.workDir);  // the answer asked meanwhile, or asked now if that failed
+        Path targetDir = writtenNow(before, stamps(defaultTarget, todo)) ? defaultTarget
+                : run.targetDirectory(run.workDir);  // another target directory: cargo metadata says which
         try {
             Files.createDirectories(store);
             for (PublishItem i : todo) {
@@ -87,6 +88,31 @@ final class Packager {
             throw new UncheckedIOException("cannot keep the packaged crates in " + store + ": " + e.getMessage(), e);
         }
         journal.sourceCommit(commit);
+    }
+
+    /** The modification time of each crate's file in {@code target}/package (null where there is none). */
+    private static Map<Path, FileTime> stamps(Path target, List<PublishItem> crates) {
+        Map<Path, FileTime> m = new LinkedHashMap<>();
+        for (PublishItem i : crates) {
+            Path f = target.resolve("package").resolve(i.name() + "-" + i.version() + ".crate");
+            try {
+                m.put(f, Files.getLastModifiedTime(f));
+            } catch (IOException absent) {
+                m.put(f, null);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Whether cargo just wrote every crate into the default target directory: each file there now, and changed by
+     * this packaging (a file of an earlier run, left where cargo no longer writes, is unchanged). Then no {@code cargo
+     * metadata} process is needed to learn where the crates went (it competed with cargo's verification build); a
+     * file system too coarse to tell merely falls back to asking cargo.
+     */
+    private static boolean writtenNow(Map<Path, FileTime> before, Map<Path, FileTime> after) {
+        return after.entrySet().stream().allMatch(e -> e.getValue() != null
+                && !e.getValue().equals(before.get(e.getKey())));
     }
 
     /** Takes the crate the interrupted run packaged, when its file is still there with the recorded checksum. */
