@@ -5,7 +5,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one JSON mapper of the plugin (journal, reports, registry answers, credential providers). Loading Jackson takes
- * about 0.3 s in a fresh JVM, so a goal that only writes a small file at its end does without it ({@link PrettyJson}
+ * about 0.3 s in a fresh JVM, so a goal that only writes a small file at its end does without it ({@link JsonText#pretty}
  * for {@code plan.json}); publish builds its registry client, and with it this mapper, while it reads the spec.
  */
 public final class JsonMapping {

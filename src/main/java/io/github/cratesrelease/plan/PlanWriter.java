@@ -1,6 +1,6 @@
 package io.github.cratesrelease.plan;
 
-import io.github.cratesrelease.io.PrettyJson;
+import io.github.cratesrelease.io.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,12 +75,12 @@ public final class PlanWriter {
         return root;
     }
 
-    /** Writes {@code plan.json} into {@code outputDirectory} (without Jackson: see {@link PrettyJson}). */
+    /** Writes {@code plan.json} into {@code outputDirectory} (without Jackson: see {@link JsonText#pretty}). */
     public static Path write(PublishPlan plan, Path workspaceRoot, Path specFile, Path outputDirectory) {
         try {
             Files.createDirectories(outputDirectory);
             Path file = outputDirectory.resolve("plan.json");
-            Files.writeString(file, PrettyJson.write(json(plan, workspaceRoot, specFile)) + "\n");
+            Files.writeString(file, JsonText.pretty(json(plan, workspaceRoot, specFile)) + "\n");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write plan.json to " + outputDirectory, e);

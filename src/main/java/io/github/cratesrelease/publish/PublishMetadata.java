@@ -1,5 +1,6 @@
 package io.github.cratesrelease.publish;
 
+import io.github.cratesrelease.io.JsonText;
 import io.github.cratesrelease.semver.VersionReq;
 import io.github.cratesrelease.toml.Toml;
 import io.github.cratesrelease.toml.TomlArray;
@@ -60,7 +61,7 @@ public final class PublishMetadata {
         m.put("badges", badges(toml.getTable("badges")));
         m.put("links", pkg.getString("links"));
         m.put("rust_version", pkg.getString("rust-version"));
-        return Json.write(m);
+        return JsonText.compact(m);
     }
 
     private static List<Object> dependencies(TomlParseResult toml, String targetIndex) {

@@ -10,8 +10,12 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** {@link PrettyJson} writes what Jackson's default pretty printer writes, for every tree it accepts. */
-class PrettyJsonTest {
+/**
+ * {@link JsonText#pretty} writes what Jackson's default pretty printer writes, for every tree it accepts;
+ * {@link JsonText#compact} writes without spaces and escapes as serde_json (its byte-for-byte match with cargo's
+ * publish metadata is {@code MetadataParityTest}'s).
+ */
+class JsonTextTest {
 
     private static String jackson(Object tree) {
         return JsonMapping.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
@@ -43,8 +47,8 @@ class PrettyJsonTest {
                   }, { } ] ],
                   "empty" : [ ]
                 }""";
-        assertEquals(expected, PrettyJson.write(root));
-        assertEquals(jackson(root), PrettyJson.write(root));
+        assertEquals(expected, JsonText.pretty(root));
+        assertEquals(jackson(root), JsonText.pretty(root));
     }
 
     @Test
@@ -57,7 +61,7 @@ class PrettyJsonTest {
         Map<String, Object> tree = new LinkedHashMap<>();
         tree.put(every.toString(), every.toString());
         tree.put("list", List.of(every.toString(), "\"quoted\"", "back\\slash"));
-        assertEquals(jackson(tree), PrettyJson.write(tree));
+        assertEquals(jackson(tree), JsonText.pretty(tree));
     }
 
     @Test
@@ -65,14 +69,33 @@ class PrettyJsonTest {
         Random random = new Random(20261203L);
         for (int i = 0; i < 3000; i++) {
             Object tree = random.nextInt(4) == 0 ? list(random, 0) : map(random, 0);
-            assertEquals(jackson(tree), PrettyJson.write(tree), "tree " + i);
+            assertEquals(jackson(tree), JsonText.pretty(tree), "tree " + i);
+        }
+    }
+
+    @Test
+    void compactTextIsTheSameTreeWithoutSpacesAndSerdeJsonsEscapes() {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("name", "a\u0001b\u001f\"\\\n");
+        tree.put("deps", List.of());
+        tree.put("features", Map.of());
+        tree.put("list", List.of(1, true, List.of("x")));
+        tree.put("none", null);
+        assertEquals("{\"name\":\"a\\u0001b\\u001f\\\"\\\\\\n\",\"deps\":[],\"features\":{},"
+                + "\"list\":[1,true,[\"x\"]],\"none\":null}", JsonText.compact(tree));
+        Random random = new Random(1203L);
+        for (int i = 0; i < 500; i++) {
+            Object t = map(random, 0);
+            String compact = JsonText.compact(t);
+            assertEquals(JsonMapping.mapper().readTree(compact), JsonMapping.mapper().readTree(JsonText.pretty(t)),
+                    "tree " + i);
         }
     }
 
     @Test
     void aValueWithoutJsonFormIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PrettyJson.write(Map.of("at", new Object())));
+                () -> JsonText.pretty(Map.of("at", new Object())));
         assertEquals("no JSON form for java.lang.Object", e.getMessage());
     }
 
