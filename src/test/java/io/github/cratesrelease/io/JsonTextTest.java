@@ -3,7 +3,7 @@ package io.github.cratesrelease.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.util.ArrayList;
+import io.github.cratesrelease.testing.JsonTrees;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,8 @@ class JsonTextTest {
     void generatedTreesAreWrittenAsJacksonWritesThem() {
         Random random = new Random(20261203L);
         for (int i = 0; i < 3000; i++) {
-            Object tree = random.nextInt(4) == 0 ? list(random, 0) : map(random, 0);
+            JsonTrees trees = new JsonTrees(random, JsonTextTest::string, false);
+            Object tree = random.nextInt(4) == 0 ? trees.list() : trees.map();
             assertEquals(jackson(tree), JsonText.pretty(tree), "tree " + i);
         }
     }
@@ -85,7 +86,7 @@ class JsonTextTest {
                 + "\"list\":[1,true,[\"x\"]],\"none\":null}", JsonText.compact(tree));
         Random random = new Random(1203L);
         for (int i = 0; i < 500; i++) {
-            Object t = map(random, 0);
+            Object t = new JsonTrees(random, JsonTextTest::string, false).map();
             String compact = JsonText.compact(t);
             assertEquals(JsonMapping.mapper().readTree(compact), JsonMapping.mapper().readTree(JsonText.pretty(t)),
                     "tree " + i);
@@ -97,36 +98,6 @@ class JsonTextTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> JsonText.pretty(Map.of("at", new Object())));
         assertEquals("no JSON form for java.lang.Object", e.getMessage());
-    }
-
-    private static Object value(Random r, int depth) {
-        int kind = r.nextInt(depth >= 4 ? 6 : 8);
-        return switch (kind) {
-            case 0 -> null;
-            case 1 -> r.nextBoolean();
-            case 2 -> r.nextInt(3) == 0 ? (Object) r.nextLong() : (Object) (r.nextInt(2001) - 1000);
-            case 3, 4, 5 -> string(r);
-            case 6 -> map(r, depth + 1);
-            default -> list(r, depth + 1);
-        };
-    }
-
-    private static Map<String, Object> map(Random r, int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-            m.put(string(r), value(r, depth));
-        }
-        return m;
-    }
-
-    private static List<Object> list(Random r, int depth) {
-        List<Object> l = new ArrayList<>();
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-            l.add(value(r, depth));
-        }
-        return l;
     }
 
     private static final String ALPHABET = "abc-_/. \"\\\n\t\r\b\f\u0000\u0001\u001F\u007Fé😀\u2028";

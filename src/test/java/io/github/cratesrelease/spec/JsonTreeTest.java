@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.testing.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -48,7 +46,7 @@ class JsonTreeTest {
     void generatedDocumentsPrettyOrCompactReadTheSame() {
         Random r = new Random(3122026L);
         for (int i = 0; i < 2000; i++) {
-            Object tree = map(r, 0);
+            Object tree = new JsonTrees(r, JsonTreeTest::string, true).map();
             String text = i % 2 == 0 ? JsonMapping.mapper().writeValueAsString(tree)
                     : JsonMapping.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
             sameTree(Path.of("generated-" + i + ".json"), text);
@@ -62,36 +60,6 @@ class JsonTreeTest {
         assertEquals("s.json:2:14: not valid JSON: a value expected", e.getMessage());  // at the ]
         assertThrows(IllegalStateException.class, () -> JsonTree.read(Path.of("s.json"), "{\"a\": 1} x"));
         assertThrows(IllegalStateException.class, () -> JsonTree.read(Path.of("s.json"), "{\"a\": \"open"));
-    }
-
-    private static Object value(Random r, int depth) {
-        return switch (r.nextInt(depth >= 4 ? 7 : 9)) {
-            case 0 -> null;
-            case 1 -> r.nextBoolean();
-            case 2 -> r.nextInt(2001) - 1000;
-            case 3 -> r.nextInt(4) == 0 ? 0.5 * (r.nextInt(200) - 100) : 1.0e-3 * r.nextInt(100000);
-            case 4, 5, 6 -> string(r);
-            case 7 -> map(r, depth + 1);
-            default -> list(r, depth + 1);
-        };
-    }
-
-    private static Map<String, Object> map(Random r, int depth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-            m.put(string(r), value(r, depth));
-        }
-        return m;
-    }
-
-    private static List<Object> list(Random r, int depth) {
-        List<Object> l = new ArrayList<>();
-        int n = r.nextInt(5);
-        for (int i = 0; i < n; i++) {
-            l.add(value(r, depth));
-        }
-        return l;
     }
 
     private static final String[] PIECES = {"a", "Z", "0", "-", "_", " ", "/", ".", "\"", "\\", "\n", "\t", "é", "😀",
