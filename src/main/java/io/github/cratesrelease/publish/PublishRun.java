@@ -136,6 +136,14 @@ public final class PublishRun implements AutoCloseable {
     }
 
     /**
+     * Why a target's config.json could not be read (an {@code IOException} or a {@code RegistryHttpException}), or
+     * null when it was: the one answer the token check, the read token and the API URL share (asked now if not yet).
+     */
+    public Exception configFailure(Target t) {
+        return Tasks.join(access.configAhead(t)).failure();
+    }
+
+    /**
      * The token checks' findings for a pre-flight that reports every problem at once: waits for them, prints their
      * warnings and adds a refused token as an error (nothing is packaged yet). Packaging then does not repeat them.
      */

@@ -15,7 +15,6 @@ import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.RunContext;
 import io.github.cratesrelease.spec.ActionSpec;
 import io.github.cratesrelease.spec.ReleaseSpec;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -53,7 +52,7 @@ final class Preflight {
         }
         if (targetsKnown && !p.rehearsing()) {
             for (Target t : p.targets().values()) {
-                reachable(ctx, t, spec, d);
+                reachable(ctx, p, t, spec, d);
             }
         }
         specOnlyRegistries(ctx, p, spec, d);
@@ -181,27 +180,26 @@ final class Preflight {
         }
     }
 
-    private static void reachable(RunContext ctx, Target t, ReleaseSpec spec, Diagnostics d) {
+    private static void reachable(RunContext ctx, PublishRun p, Target t, ReleaseSpec spec, Diagnostics d) {
         if (!t.sparse()) {
             return;
         }
         Location at = spec.registries().containsKey(t.name()) ? spec.registries().get(t.name()).location()
                 : Location.of(spec.file());
-        try {
-            ctx.registryClient().config(t.index(), t.token());
-        } catch (ConnectException e) {
+        Exception failure = p.configFailure(t);  // the answer the token check read: config.json is asked once
+        if (failure instanceof ConnectException) {
             d.error(at, "registry `" + t.name() + "` at " + t.index() + " is unreachable: connection refused — is it "
                     + "running?", "start the registry or fix its index URL, then run again");
-        } catch (UnknownHostException e) {
+        } else if (failure instanceof UnknownHostException e) {
             d.error(at, "registry `" + t.name() + "` at " + t.index() + " is unreachable: unknown host "
                     + e.getMessage(), "check the index URL and your network");
-        } catch (IOException e) {
-            d.error(at, "registry `" + t.name() + "` at " + t.index() + " is unreachable: "
-                    + ctx.masker().mask(String.valueOf(e.getMessage())), "check the index URL and your network");
-        } catch (RegistryHttpException e) {
+        } else if (failure instanceof RegistryHttpException e) {
             d.error(at, "registry `" + t.name() + "` at " + t.index() + " answers HTTP " + e.status() + " for "
                     + "config.json: " + ctx.masker().mask(e.detail()), e.status() == 401 || e.status() == 403
                             ? "the token is missing or not accepted for reading the index" : "check the index URL");
+        } else if (failure != null) {
+            d.error(at, "registry `" + t.name() + "` at " + t.index() + " is unreachable: "
+                    + ctx.masker().mask(String.valueOf(failure.getMessage())), "check the index URL and your network");
         }
     }
 
