@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The state the publish steps share (as maven-release's release descriptor): the analysis, the targets, the
@@ -32,8 +30,6 @@ public final class PublishRun implements AutoCloseable {
 
     /** The registry name cargo knows the rehearsal registry by. */
     public static final String REHEARSAL = "rehearsal";
-
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     final RunContext ctx;
     final PublishOptions options;
@@ -264,7 +260,7 @@ public final class PublishRun implements AutoCloseable {
                     "--offline"), "", true);
             if (r.ok()) {
                 try {
-                    String t = JSON.readTree(String.join("\n", r.stdout())).path("target_directory").asString(null);
+                    String t = JsonMapping.mapper().readTree(String.join("\n", r.stdout())).path("target_directory").asString(null);
                     if (t != null) {
                         return Path.of(t);
                     }

@@ -3,6 +3,7 @@ package io.github.cratesrelease.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.cratesrelease.testing.Jackson;
 import io.github.cratesrelease.testing.JsonTrees;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class JsonTextTest {
 
     private static String jackson(Object tree) {
-        return JsonMapping.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+        return Jackson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
     }
 
     @Test
@@ -88,7 +89,7 @@ class JsonTextTest {
         for (int i = 0; i < 500; i++) {
             Object t = new JsonTrees(random, JsonTextTest::string, false).map();
             String compact = JsonText.compact(t);
-            assertEquals(JsonMapping.mapper().readTree(compact), JsonMapping.mapper().readTree(JsonText.pretty(t)),
+            assertEquals(Jackson.mapper().readTree(compact), Jackson.mapper().readTree(JsonText.pretty(t)),
                     "tree " + i);
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.diag.Diagnostics;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.testing.Jackson;
 import io.github.cratesrelease.testing.JsonTrees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +47,8 @@ class JsonTreeTest {
         Random r = new Random(3122026L);
         for (int i = 0; i < 2000; i++) {
             Object tree = new JsonTrees(r, JsonTreeTest::string, true).map();
-            String text = i % 2 == 0 ? JsonMapping.mapper().writeValueAsString(tree)
-                    : JsonMapping.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+            String text = i % 2 == 0 ? Jackson.mapper().writeValueAsString(tree)
+                    : Jackson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree);
             sameTree(Path.of("generated-" + i + ".json"), text);
         }
     }
