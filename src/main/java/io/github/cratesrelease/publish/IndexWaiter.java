@@ -11,20 +11,25 @@ import java.io.IOException;
 import java.time.Duration;
 import io.github.cratesrelease.io.Tasks;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * Waits for the index: between waves as each registry's wait policy says ({@code index} polls until the wave is
  * visible, {@code fixed} sleeps, {@code none} goes on), and after the last wave the integrity check: every crate
- * visible in its index with the checksum of the crate we built. Pending crates are polled together, in rounds: at
- * most one index read per pending crate per interval, all of a round in parallel (conditional requests: an unchanged
- * index file costs a 304).
+ * visible in its index with the checksum of the crate we built. Pending crates are read in parallel, each one again one
+ * interval after its last read started (at most one index read per pending crate per interval, and no read waits for
+ * the slower reads of other crates), conditional requests making an unchanged index file a 304.
  */
 final class IndexWaiter {
 
@@ -100,71 +105,125 @@ final class IndexWaiter {
     }
 
     /**
-     * Polls the index until every item is visible, in rounds: each round reads the index file of every pending item
-     * at once, then sleeps the shortest interval of the pending items' registries (steady for 10 s, then backing
-     * off). Returns the items that failed (wrong checksum, or not visible within their timeout) with their message.
+     * Polls the index until every item is visible: each pending item's index file is read again one period after its
+     * last read started (its registry's interval, at least 100 ms; steady for 10 s, then backing off), on
+     * {@link #PARALLEL_READS} threads, independently of the other items' reads (no read waits for a slower one). Returns
+     * the items that failed (wrong checksum, or not visible within their timeout) with their message.
      */
     private Map<PublishItem, String> awaitAll(List<PublishItem> items, Duration timeout, String prefix) {
-        Map<PublishItem, String> failed = new ConcurrentHashMap<>();
+        Map<PublishItem, String> failed = new LinkedHashMap<>();
+        if (items.isEmpty()) {
+            return failed;
+        }
         List<PublishItem> pending = new ArrayList<>(items);
+        Map<PublishItem, Long> due = new HashMap<>();       // when an item may be read again
+        Map<PublishItem, Double> backoff = new HashMap<>();
+        Set<PublishItem> inFlight = new HashSet<>();
+        BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+        Map<String, Long> warned = new HashMap<>();
         long start = ctx.clock().millis();
         long lastNote = start;
-        double backoff = 1.0;
-        AtomicInteger reads = new AtomicInteger();
-        while (!pending.isEmpty()) {
-            List<PublishItem> seen = Collections.synchronizedList(new ArrayList<>());
-            try {
-                Tasks.inParallel("crates-index", PARALLEL_READS, pending, i -> {
-                    reads.incrementAndGet();
-                    Poll p = poll(i, prefix, start);
-                    if (p.failure() != null) {
-                        failed.put(i, p.failure());
+        int reads = 0;
+        ExecutorService pool = Tasks.pool("crates-index", Math.min(PARALLEL_READS, items.size()));
+        try {
+            while (!pending.isEmpty()) {
+                long now = ctx.clock().millis();
+                for (PublishItem i : pending) {
+                    if (!inFlight.contains(i) && due.getOrDefault(i, start) <= now) {
+                        double f = backoff.getOrDefault(i, 1.0);
+                        due.put(i, now + period(i, f));
+                        if (now - start >= 10_000) {
+                            backoff.put(i, Math.min(f * 1.5, 300));  // steady for 10 s, then back off
+                        }
+                        inFlight.add(i);
+                        reads++;
+                        pool.execute(() -> answers.add(read(i, prefix, start)));
                     }
-                    if (p.visible()) {
-                        seen.add(i);
+                }
+                long wake = Long.MAX_VALUE;
+                for (PublishItem i : pending) {
+                    if (!inFlight.contains(i)) {
+                        wake = Math.min(wake, Math.min(due.get(i), start + limit(i, timeout)));
                     }
-                });
-            } catch (InterruptedException e) {
-                throw new CrateFailure("interrupted");
+                }
+                Answer a = inFlight.isEmpty() ? null
+                        : answers.poll(Math.max(1, Math.min(wake - now, 1000)), TimeUnit.MILLISECONDS);
+                if (inFlight.isEmpty()) {
+                    Pause.sleep(ctx, Math.max(1, wake - now));
+                }
+                for (; a != null; a = answers.poll()) {
+                    inFlight.remove(a.item());
+                    if (a.fault() != null) {
+                        throw a.fault();
+                    }
+                    if (a.poll().failure() != null) {
+                        failed.put(a.item(), a.poll().failure());
+                    }
+                    if (a.poll().visible()) {
+                        pending.remove(a.item());
+                    }
+                }
+                now = ctx.clock().millis();
+                warnUnreachable(prefix, warned, now);
+                for (PublishItem i : List.copyOf(pending)) {
+                    if (!inFlight.contains(i) && now - start >= limit(i, timeout)) {
+                        failed.put(i, i.label() + " did not appear in the index of `" + run.target(i).name()
+                                + "` within " + Durations.human(Duration.ofMillis(limit(i, timeout)))
+                                + " (the upload itself succeeded)");
+                        pending.remove(i);
+                    }
+                }
+                if (!pending.isEmpty() && now - lastNote >= 10_000) {
+                    ctx.out().info(prefix + " waiting for " + pending.size() + " crate(s) in the index: "
+                            + pending.stream().limit(5).map(PublishItem::label).collect(Collectors.joining(", "))
+                            + (pending.size() > 5 ? ", ..." : "") + " ("
+                            + Durations.human(Duration.ofMillis(now - start)) + " so far)");
+                    lastNote = now;
+                }
             }
-            pending.removeAll(seen);
-            if (!unreachable.isEmpty()) {
-                unreachable.forEach((name, why) -> ctx.out().warn(prefix + " index of `" + name + "` not readable: "
-                        + why + "; trying again"));
-                unreachable.clear();
-            }
-            long now = ctx.clock().millis();
-            List<PublishItem> late = pending.stream().filter(i -> now - start >= limit(i, timeout)).toList();
-            for (PublishItem i : late) {
-                Target t = run.target(i);
-                failed.put(i, i.label() + " did not appear in the index of `" + t.name() + "` within "
-                        + Durations.human(Duration.ofMillis(limit(i, timeout))) + " (the upload itself succeeded)");
-            }
-            pending.removeAll(late);
-            if (pending.isEmpty()) {
-                break;
-            }
-            if (now - lastNote >= 10_000) {
-                ctx.out().info(prefix + " waiting for " + pending.size() + " crate(s) in the index: "
-                        + pending.stream().limit(5).map(PublishItem::label).collect(Collectors.joining(", "))
-                        + (pending.size() > 5 ? ", ..." : "") + " (" + Durations.human(Duration.ofMillis(now - start))
-                        + " so far)");
-                lastNote = now;
-            }
-            long interval = pending.stream().mapToLong(i -> Math.max(100, run.target(i).waitPolicy().interval()
-                    .toMillis())).min().orElse(1000);
-            long left = pending.stream().mapToLong(i -> limit(i, timeout) - (now - start)).min().orElse(1);
-            Pause.sleep(ctx, Math.max(1, Math.min((long) (interval * backoff), left)));
-            if (now - start >= 10_000) {
-                backoff = Math.min(backoff * 1.5, 30_000.0 / interval);  // steady for 10 s, then back off
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CrateFailure("interrupted");
+        } finally {
+            pool.shutdownNow();
         }
-        if (!items.isEmpty()) {
-            ctx.out().debug(prefix + " " + reads.get() + " index read(s) for " + items.size() + " crate(s) in "
-                    + Durations.human(Duration.ofMillis(ctx.clock().since(start))) + "; this run so far: "
-                    + run.access.client().indexStats());
-        }
+        ctx.out().debug(prefix + " " + reads + " index read(s) for " + items.size() + " crate(s) in "
+                + Durations.human(Duration.ofMillis(ctx.clock().since(start))) + "; this run so far: "
+                + run.access.client().indexStats());
         return failed;
+    }
+
+    /** One read's outcome for the waiting thread: what the read found, or the fault of the plugin it hit. */
+    private record Answer(PublishItem item, Poll poll, RuntimeException fault) {
+    }
+
+    private Answer read(PublishItem i, String prefix, long start) {
+        try {
+            return new Answer(i, poll(i, prefix, start), null);
+        } catch (RuntimeException e) {
+            return new Answer(i, Poll.PENDING, e);
+        }
+    }
+
+    /** One warning per registry whose index could not be read, again at most every 10 s while it lasts. */
+    private void warnUnreachable(String prefix, Map<String, Long> warned, long now) {
+        for (String name : List.copyOf(unreachable.keySet())) {
+            String why = unreachable.remove(name);
+            Long last = warned.get(name);
+            if (why != null && (last == null || now - last >= 10_000)) {
+                ctx.out().warn(prefix + " index of `" + name + "` not readable: " + why + "; trying again");
+                warned.put(name, now);
+            }
+        }
+    }
+
+    /**
+     * The time between the starts of two reads of an item's index file: its registry's interval (at least 100 ms)
+     * times the backoff, at most 30 s (or the interval when longer).
+     */
+    private long period(PublishItem i, double backoff) {
+        long interval = Math.max(100, run.target(i).waitPolicy().interval().toMillis());
+        return Math.max(interval, Math.min(30_000L, (long) (interval * backoff)));
     }
 
     private long limit(PublishItem i, Duration timeout) {

@@ -8,8 +8,11 @@ import io.github.cratesrelease.publish.PublishResult.Status;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.testing.Fixtures;
+import io.github.cratesrelease.testing.RegistryFront;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,10 +92,48 @@ class WaitAndPaceTest {
             assertTrue(m.find(), check);
             double ms = Double.parseDouble(m.group(2)) * (m.group(3).equals("s") ? 1000 : 1);
             int reads = Integer.parseInt(m.group(1));
-            // every round reads each pending crate once, then sleeps one interval
+            // each pending crate read at most once per interval (a crate's reads are spaced: indexReadsAreSpaced)
             assertTrue(reads <= 5 * (ms / 500 + 1), reads + " reads in " + ms + " ms: " + check);
             assertTrue(ms < 2000 + 500 + 1500, "the 2 s lag paid once, reads overlapping: " + check);
             assertTrue(check.contains("unchanged (304)"), check);
+        }
+    }
+
+    /**
+     * The final check reads each pending crate's index file one interval after its last read started, whatever the
+     * others do: never two reads of one crate within an interval, and no round waits for the one before to end.
+     */
+    @Test
+    void indexReadsOfEachCrateAreAnIntervalApart() throws Exception {
+        try (EmbeddedRegistry r = EmbeddedRegistry.start(RegistryOptions.defaults(tmp.resolve("reg"))
+                .withToken("tok-1234", false).withIndexLag(Duration.ofMillis(1500))
+                .withLatency(Duration.ofMillis(120)));
+                RegistryFront front = RegistryFront.start(r.apiUrl())) {
+            RecordingReporter log = new RecordingReporter();
+            Path ws = PublishFixtures.chain(tmp.resolve("ws"), 4);
+            Fixtures.write(ws.resolve("release.yaml"), PublishFixtures.spec("strategy: none") + """
+                    registries:
+                      embedded:
+                        wait: {strategy: none, interval: 300ms, timeout: 1m}
+                    """);
+            Map<String, String> env = new HashMap<>(PublishFixtures.env(tmp.resolve("home"), Map.of("embedded", r),
+                    Map.of("embedded", "tok-1234")));
+            env.put("CARGO_REGISTRIES_EMBEDDED_INDEX", "sparse+" + front.url());
+            PublishResult res = new PublishEngine(env, log).publish(PublishOptions.builder(ws.resolve("release.yaml"))
+                    .verify(false).allowDirty(true).build());
+            assertEquals(4, res.count(Status.PUBLISHED), log.text());
+            Map<String, List<Long>> reads = front.indexReads();
+            for (String c : List.of("c1", "c2", "c3", "c4")) {
+                List<Long> at = reads.get(c);
+                assertTrue(at != null && at.size() >= 3, c + " was polled through the 1.5 s lag: " + reads);
+                List<Long> polls = at.subList(at.size() - 3, at.size());  // the check's last reads (lookups come first)
+                for (int k = 1; k < polls.size(); k++) {
+                    long gap = polls.get(k) - polls.get(k - 1);
+                    assertTrue(gap >= 300 - 25, c + ": reads " + gap + " ms apart, under the 300 ms interval: " + at);
+                    // a read takes 120 ms here: sleeping an interval after each round would space them 420 ms
+                    assertTrue(gap < 300 + 100, c + ": reads " + gap + " ms apart, far over the interval: " + at);
+                }
+            }
         }
     }
 

@@ -19,10 +19,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RegistryFront implements AutoCloseable {
 
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService handlers = java.util.concurrent.Executors.newCachedThreadPool();
     private final String upstream;
     private volatile String corrupt;
     private final java.util.Map<String, AtomicInteger> hidden = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Map<String, AtomicInteger> failLookups = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, java.util.List<Long>> indexReads = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RegistryFront(HttpServer server, String upstream) {
         this.server = server;
@@ -38,6 +40,11 @@ public final class RegistryFront implements AutoCloseable {
                 String path = ex.getRequestURI().getPath();
                 boolean ours = String.valueOf(ex.getRequestHeaders().getFirst("User-Agent"))
                         .startsWith("crates-maven-plugin");
+                if (ours && path.startsWith("/index/") && !path.endsWith("/config.json")) {
+                    f.indexReads.computeIfAbsent(path.substring(path.lastIndexOf('/') + 1),
+                            k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                            .add(System.nanoTime() / 1_000_000);
+                }
                 String bad = f.corrupt;
                 if (ours && bad != null && path.startsWith("/index/") && path.endsWith("/" + bad)) {
                     send(ex, 200, ("{\"name\":\"" + bad + "\",oops}\n").getBytes(StandardCharsets.UTF_8));
@@ -82,6 +89,7 @@ public final class RegistryFront implements AutoCloseable {
                 send(ex, code, body);
             }
         });
+        s.setExecutor(f.handlers);  // requests in parallel, as a CDN answers them
         s.start();
         return f;
     }
@@ -117,8 +125,14 @@ public final class RegistryFront implements AutoCloseable {
         failLookups.put(crate, new AtomicInteger(n));
     }
 
+    /** When (milliseconds of {@link System#nanoTime}) the plugin asked for each crate's index file, in order. */
+    public java.util.Map<String, java.util.List<Long>> indexReads() {
+        return java.util.Map.copyOf(indexReads);
+    }
+
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
