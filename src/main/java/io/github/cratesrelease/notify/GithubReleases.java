@@ -1,28 +1,28 @@
 package io.github.cratesrelease.notify;
 
 import io.github.cratesrelease.io.Clock;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
 import io.github.cratesrelease.output.Masker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Creates a GitHub release for a tag through the REST API (github.com or GitHub Enterprise), idempotently: when a
  * release for the tag exists already (422 {@code already_exists} on {@code tag_name}) it is looked up by tag and
  * updated instead. 5xx, 429 and I/O errors are retried; other 4xx are reported with GitHub's message. The token
- * goes only into the Authorization header.
+ * goes only into the Authorization header. Request bodies are written by {@link JsonText}, answers read by
+ * {@link JsonValue}.
  */
 public final class GithubReleases {
 
@@ -40,7 +40,6 @@ public final class GithubReleases {
     public static final String GITHUB_API = "https://api.github.com";
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*)/[A-Za-z0-9._-]+");
     private static final MediaType JSON_TYPE = MediaType.get("application/json");
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private final HttpUrl api;
     private final String token;
@@ -92,7 +91,7 @@ public final class GithubReleases {
         String[] on = repo.split("/");
         HttpUrl releases = api.newBuilder().addPathSegment("repos").addPathSegment(on[0]).addPathSegment(on[1])
                 .addPathSegment("releases").build();
-        ObjectNode fields = JSON.createObjectNode();
+        Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("tag_name", tag);
         fields.put("name", name == null ? tag : name);
         fields.put("body", body == null ? "" : body);
@@ -120,15 +119,15 @@ public final class GithubReleases {
         if (!found.ok()) {
             throw refused(found, what, repo, masker);
         }
-        JsonNode id = parse(found.body()).path("id");
-        if (!id.isIntegralNumber()) {
+        JsonValue id = parse(found.body()).path("id");
+        if (!id.isIntegral()) {
             throw new NotifyException(found.status(), masker.mask(what + ": the answer has no release id"));
         }
 
         what = "GitHub: update release " + tag + " in " + repo;
         fields.remove("tag_name");
         fields.remove("draft");
-        HttpUrl byId = releases.newBuilder().addPathSegment(Long.toString(id.asLong())).build();
+        HttpUrl byId = releases.newBuilder().addPathSegment(Long.toString(id.longValue(0))).build();
         HttpRetry.Reply updated = retry.send(request(byId, "PATCH", fields), what, masker);
         attempts += updated.attempts();
         if (!updated.ok()) {
@@ -137,9 +136,9 @@ public final class GithubReleases {
         return new Result(htmlUrl(updated, what, masker), false, attempts);
     }
 
-    private Request request(HttpUrl url, String method, ObjectNode json) {
+    private Request request(HttpUrl url, String method, Map<String, Object> json) {
         RequestBody rb = json == null ? null
-                : RequestBody.create(JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8), JSON_TYPE);
+                : RequestBody.create(JsonText.compact(json).getBytes(StandardCharsets.UTF_8), JSON_TYPE);
         return new Request.Builder().url(url).method(method, rb)
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/vnd.github+json")
@@ -148,10 +147,10 @@ public final class GithubReleases {
                 .build();
     }
 
-    private static boolean alreadyExists(JsonNode answer) {
-        for (JsonNode e : answer.path("errors")) {
-            if ("already_exists".equals(e.path("code").asString(null))
-                    && "tag_name".equals(e.path("field").asString(null))) {
+    private static boolean alreadyExists(JsonValue answer) {
+        for (JsonValue e : values(answer.path("errors"))) {
+            if ("already_exists".equals(e.path("code").string())
+                    && "tag_name".equals(e.path("field").string())) {
                 return true;
             }
         }
@@ -159,24 +158,24 @@ public final class GithubReleases {
     }
 
     private static String htmlUrl(HttpRetry.Reply r, String what, Masker masker) {
-        JsonNode url = parse(r.body()).path("html_url");
+        JsonValue url = parse(r.body()).path("html_url");
         if (!url.isString()) {
             throw new NotifyException(r.status(), masker.mask(what + ": HTTP " + r.status()
                     + " but the answer has no html_url"));
         }
-        return url.asString();
+        return url.string();
     }
 
     /** GitHub's refusal as one message: status, message, the errors, a hint, and the documentation link. */
     private static NotifyException refused(HttpRetry.Reply r, String what, String repo, Masker masker) {
-        JsonNode n = parse(r.body());
-        String message = n.path("message").isString() ? n.path("message").asString()
+        JsonValue n = parse(r.body());
+        String message = n.path("message").isString() ? n.path("message").string()
                 : HttpRetry.firstLine(r.body());
         List<String> errors = new ArrayList<>();
-        for (JsonNode e : n.path("errors")) {
-            errors.add(e.isString() ? e.asString()
-                    : e.path("message").isString() ? e.path("message").asString()
-                    : e.path("field").asString("?") + " " + e.path("code").asString("invalid"));
+        for (JsonValue e : values(n.path("errors"))) {
+            errors.add(e.isString() ? e.string()
+                    : e.path("message").isString() ? e.path("message").string()
+                    : e.path("field").text("?") + " " + e.path("code").text("invalid"));
         }
         StringBuilder sb = new StringBuilder(what).append(": HTTP ").append(r.status());
         if (!message.isEmpty()) {
@@ -194,19 +193,25 @@ public final class GithubReleases {
             }
         }
         if (n.path("documentation_url").isString()) {
-            sb.append(" [").append(n.path("documentation_url").asString()).append(']');
+            sb.append(" [").append(n.path("documentation_url").string()).append(']');
         }
         return new NotifyException(r.status(), masker.mask(sb.toString()));
     }
 
-    private static JsonNode parse(String body) {
+    /** The elements of an array, or the values of an object (GitHub sends an array; either is read). */
+    private static Collection<JsonValue> values(JsonValue v) {
+        return v.isObject() ? v.members().values() : v.elements();
+    }
+
+    /** The answer; {@link JsonValue#MISSING} when it is empty or not JSON (an HTML error page). */
+    private static JsonValue parse(String body) {
         if (body == null || body.isBlank()) {
-            return MissingNode.getInstance();
+            return JsonValue.MISSING;
         }
         try {
-            return JSON.readTree(body);
-        } catch (RuntimeException e) {
-            return MissingNode.getInstance();
+            return JsonValue.parse(body);
+        } catch (JsonValue.Malformed e) {
+            return JsonValue.MISSING;
         }
     }
 }

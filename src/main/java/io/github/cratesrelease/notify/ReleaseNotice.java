@@ -1,12 +1,11 @@
 package io.github.cratesrelease.notify;
 
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a release did, as a webhook receiver sees it: the project, the commit released, the crates published (in
@@ -22,8 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public record ReleaseNotice(String project, String commit, boolean dryRun, boolean rehearsal, List<Crate> crates,
         List<String> tags) {
-
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     /**
      * One released crate.
@@ -48,26 +45,28 @@ public record ReleaseNotice(String project, String commit, boolean dryRun, boole
 
     /**
      * The JSON document: {@code {"event":"release","project":..,"commit":..,"dryRun":..,"rehearsal":..,
-     * "crates":[{"name","version","previousVersion","registry","tag"}],"tags":[..]}}, compact, in this order.
+     * "crates":[{"name","version","previousVersion","registry","tag"}],"tags":[..]}}, compact, in this order
+     * ({@link JsonText#compact}).
      */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("event", "release");
         root.put("project", project);
         root.put("commit", commit);
         root.put("dryRun", dryRun);
         root.put("rehearsal", rehearsal);
-        ArrayNode cs = root.putArray("crates");
+        List<Object> cs = new ArrayList<>();
         for (Crate c : crates) {
-            ObjectNode n = cs.addObject();
+            Map<String, Object> n = new LinkedHashMap<>();
             n.put("name", c.name());
             n.put("version", c.version());
             n.put("previousVersion", c.previousVersion());
             n.put("registry", c.registry());
             n.put("tag", c.tag());
+            cs.add(n);
         }
-        ArrayNode ts = root.putArray("tags");
-        tags.forEach(ts::add);
-        return JSON.writeValueAsString(root);
+        root.put("crates", cs);
+        root.put("tags", new ArrayList<Object>(tags));
+        return JsonText.compact(root);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.cratesrelease.review;
 
 import io.github.cratesrelease.io.AtomicFiles;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
 import io.github.cratesrelease.review.ReviewReport.Edge;
 import io.github.cratesrelease.review.ReviewReport.Finding;
 import io.github.cratesrelease.review.ReviewReport.NewCrate;
@@ -10,30 +10,28 @@ import io.github.cratesrelease.review.ReviewReport.SpecChange;
 import io.github.cratesrelease.review.ReviewReport.VersionChange;
 import io.github.cratesrelease.review.ReviewReport.Wave;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /**
  * The review as a JSON document ({@code review.json}, described by {@code schema/review-report.schema.json}) for
  * tools: every list of the report, severities in lower case, the plan's waves and edges (null without a plan).
+ * Built as plain maps and lists (in the document's key order) and written by {@link JsonText}.
  */
 public final class ReviewJson {
 
     /** The document's format version. */
     public static final int VERSION = 1;
 
-    private static final ObjectMapper JSON = JsonMapping.mapper();
-
     private ReviewJson() {
     }
 
-    /** The document, pretty-printed. */
+    /** The document, pretty-printed in Jackson's default layout ({@link JsonText#pretty}), without Jackson. */
     public static String toJson(ReviewReport r) {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(r));
+        return JsonText.pretty(tree(r));
     }
 
     /** Writes the document to {@code file} atomically (with a trailing newline). */
@@ -41,82 +39,100 @@ public final class ReviewJson {
         AtomicFiles.writeString(file, toJson(r) + "\n");
     }
 
-    static ObjectNode tree(ReviewReport r) {
-        ObjectNode root = JSON.createObjectNode();
+    static Map<String, Object> tree(ReviewReport r) {
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", VERSION);
-        ObjectNode base = root.putObject("base");
+        Map<String, Object> base = new LinkedHashMap<>();
         base.put("ref", r.base());
         base.put("commit", r.baseCommit());
-        root.putObject("head").put("commit", r.headCommit());
+        root.put("base", base);
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("commit", r.headCommit());
+        root.put("head", head);
         root.put("spec", r.specFile());
-        ObjectNode verdict = root.putObject("verdict");
+        Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("errors", r.errors());
         verdict.put("warnings", r.warnings());
         verdict.put("relevant", r.relevant());
+        root.put("verdict", verdict);
 
-        ArrayNode specChanges = root.putArray("specChanges");
+        List<Object> specChanges = new ArrayList<>();
         for (SpecChange c : list(r.specChanges())) {
-            ObjectNode o = specChanges.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("change", c.change());
             o.put("section", c.section());
             o.put("subject", c.subject());
             o.put("detail", c.detail());
             o.put("line", c.line());
+            specChanges.add(o);
         }
-        ArrayNode versions = root.putArray("versions");
+        root.put("specChanges", specChanges);
+        List<Object> versions = new ArrayList<>();
         for (VersionChange v : list(r.versions())) {
-            ObjectNode o = versions.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("crate", v.crate());
             o.put("from", v.from());
             o.put("to", v.to());
             o.put("bump", v.bump());
             o.put("required", v.required());
             o.put("fits", v.fits());
-            ArrayNode reasons = o.putArray("reasons");
-            list(v.reasons()).forEach(reasons::add);
+            o.put("reasons", new ArrayList<Object>(list(v.reasons())));
             o.put("file", v.file());
             o.put("line", v.line());
+            versions.add(o);
         }
-        ArrayNode newCrates = root.putArray("newCrates");
+        root.put("versions", versions);
+        List<Object> newCrates = new ArrayList<>();
         for (NewCrate c : list(r.newCrates())) {
-            ObjectNode o = newCrates.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("crate", c.crate());
             o.put("version", c.version());
             o.put("registry", c.registry());
+            newCrates.add(o);
         }
-        findings(root.putArray("findings"), r.findings());
-        findings(root.putArray("inBase"), r.inBase());
-        if (r.plan() == null) {
-            root.putNull("plan");
-        } else {
-            ObjectNode plan = root.putObject("plan");
-            ArrayNode waves = plan.putArray("waves");
-            for (Wave w : list(r.plan().waves())) {
-                ObjectNode wo = waves.addObject();
-                wo.put("number", w.number());
-                ArrayNode crates = wo.putArray("crates");
-                for (Node n : list(w.crates())) {
-                    ObjectNode no = crates.addObject();
-                    no.put("name", n.name());
-                    no.put("version", n.version());
-                    no.put("registry", n.registry());
-                    no.put("new", n.isNew());
-                    no.put("changed", n.changed());
-                }
-            }
-            ArrayNode edges = plan.putArray("edges");
-            for (Edge e : list(r.plan().edges())) {
-                edges.addObject().put("from", e.from()).put("to", e.to());
-            }
-        }
-        ArrayNode estimate = root.putArray("estimate");
-        list(r.estimate()).forEach(estimate::add);
+        root.put("newCrates", newCrates);
+        root.put("findings", findings(r.findings()));
+        root.put("inBase", findings(r.inBase()));
+        root.put("plan", r.plan() == null ? null : plan(r.plan()));
+        root.put("estimate", new ArrayList<Object>(list(r.estimate())));
         return root;
     }
 
-    private static void findings(ArrayNode out, List<Finding> findings) {
+    private static Map<String, Object> plan(ReviewReport.Plan p) {
+        List<Object> waves = new ArrayList<>();
+        for (Wave w : list(p.waves())) {
+            List<Object> crates = new ArrayList<>();
+            for (Node n : list(w.crates())) {
+                Map<String, Object> no = new LinkedHashMap<>();
+                no.put("name", n.name());
+                no.put("version", n.version());
+                no.put("registry", n.registry());
+                no.put("new", n.isNew());
+                no.put("changed", n.changed());
+                crates.add(no);
+            }
+            Map<String, Object> wo = new LinkedHashMap<>();
+            wo.put("number", w.number());
+            wo.put("crates", crates);
+            waves.add(wo);
+        }
+        List<Object> edges = new ArrayList<>();
+        for (Edge e : list(p.edges())) {
+            Map<String, Object> eo = new LinkedHashMap<>();
+            eo.put("from", e.from());
+            eo.put("to", e.to());
+            edges.add(eo);
+        }
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("waves", waves);
+        plan.put("edges", edges);
+        return plan;
+    }
+
+    private static List<Object> findings(List<Finding> findings) {
+        List<Object> out = new ArrayList<>();
         for (Finding f : list(findings)) {
-            ObjectNode o = out.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
             o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
             o.put("category", f.category());
             o.put("file", f.file());
@@ -124,7 +140,9 @@ public final class ReviewJson {
             o.put("column", f.column());
             o.put("message", f.message());
             o.put("hint", f.hint());
+            out.add(o);
         }
+        return out;
     }
 
     private static <T> List<T> list(List<T> l) {
