@@ -1,7 +1,8 @@
 package io.github.cratesrelease.credentials;
 
 import io.github.cratesrelease.cargo.TomlAccess;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.registry.RegistryNames;
 import io.github.cratesrelease.spec.ReleaseSpec.TokenRef;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Finds the publish token of a registry, in this order: the spec's reference ({@code env}, {@code server},
@@ -163,24 +163,24 @@ public final class TokenResolver {
         req.put("kind", "get");
         req.put("operation", "read");
         req.put("args", List.of());
-        ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, JsonMapping.mapper().writeValueAsString(req) + "\n", null);
+        ProcessRunner.Result r = runner.run(cwd, childEnv, cmd, JsonText.compact(req) + "\n", null);
         for (String line : r.stdout()) {
-            JsonNode n;
+            JsonValue n;
             try {
-                n = JsonMapping.mapper().readTree(line);
-            } catch (RuntimeException notJson) {
+                n = JsonValue.parse(line);
+            } catch (JsonValue.Malformed notJson) {
                 continue;
             }
-            if (n.has("Ok") && n.path("Ok").path("token").isString()) {
-                return new Secret(n.path("Ok").path("token").asString(), "credential provider " + cmd.get(0));
+            if (n.path("Ok").path("token").isString()) {
+                return new Secret(n.path("Ok").path("token").string(), "credential provider " + cmd.get(0));
             }
-            if (n.has("Err")) {
-                String kind = n.path("Err").path("kind").asString("");
+            if (!n.path("Err").isMissing()) { // present, even as null: an error all the same
+                String kind = n.path("Err").path("kind").text("");
                 if (kind.equals("not-found") || kind.equals("url-not-supported")) {
                     return null;
                 }
                 throw new CredentialException("credential provider `" + cmd.get(0) + "` for registry `" + registry
-                        + "` answered an error: " + n.path("Err").path("message").asString(kind));
+                        + "` answered an error: " + n.path("Err").path("message").text(kind));
             }
         }
         if (r.exit() != 0) {

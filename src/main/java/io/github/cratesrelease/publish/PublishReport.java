@@ -1,7 +1,7 @@
 package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.io.AtomicFiles;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
 import io.github.cratesrelease.output.Masker;
 import io.github.cratesrelease.publish.PublishResult.CrateOutcome;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -11,17 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** The outcomes, the summary table, the resume hint and {@code publish-report.json}. */
 public final class PublishReport {
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private PublishReport() {
     }
@@ -81,15 +78,17 @@ public final class PublishReport {
 
     public static Path write(Path file, List<CrateOutcome> crates, Duration elapsed, Instant finished,
             boolean rehearsal, String failure, Masker masker) {
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("result", failure == null ? "success" : "failure");
         root.put("rehearsal", rehearsal);
         root.put("finished", finished.toString());
         root.put("elapsedMs", elapsed.toMillis());
         root.put("failure", masker.mask(failure));
-        ArrayNode arr = root.putArray("crates");
+        List<Object> arr = new ArrayList<>();
+        root.put("crates", arr);
         for (CrateOutcome c : crates) {
-            ObjectNode o = arr.addObject();
+            Map<String, Object> o = new LinkedHashMap<>();
+            arr.add(o);
             o.put("wave", c.wave());
             o.put("name", c.name());
             o.put("version", c.version());
@@ -101,7 +100,7 @@ public final class PublishReport {
             o.put("attempts", c.attempts());
             o.put("detail", masker.mask(c.detail()));
         }
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        AtomicFiles.writeString(file, JsonText.pretty(root));
         return file;
     }
 }

@@ -2,7 +2,7 @@ package io.github.cratesrelease.publish;
 
 import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.diag.Diagnostics;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonValue;
 import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.PublishResult.Status;
@@ -260,11 +260,11 @@ public final class PublishRun implements AutoCloseable {
                     "--offline"), "", true);
             if (r.ok()) {
                 try {
-                    String t = JsonMapping.mapper().readTree(String.join("\n", r.stdout())).path("target_directory").asString(null);
+                    String t = JsonValue.parse(String.join("\n", r.stdout())).path("target_directory").text(null);
                     if (t != null) {
                         return Path.of(t);
                     }
-                } catch (RuntimeException ignored) {
+                } catch (JsonValue.Malformed | RuntimeException ignored) {
                     // fall back to the default
                 }
             }

@@ -4,7 +4,8 @@ import io.github.cratesrelease.diag.Location;
 
 import io.github.cratesrelease.io.AtomicFiles;
 import io.github.cratesrelease.io.Clock;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What a run did, crate by crate and step by step, on disk ({@code release-journal.json}), rewritten atomically
@@ -89,8 +85,6 @@ public final class Journal {
         }
     }
 
-    private static final ObjectMapper JSON = JsonMapping.mapper();
-
     private final Path file;
     private final Clock clock;
     private final String fingerprint;
@@ -128,13 +122,15 @@ public final class Journal {
     public static Journal open(Path file, String fingerprint, Clock clock) {
         if (Files.isRegularFile(file)) {
             try {
-                JsonNode n = JSON.readTree(Files.readString(file));
-                if (fingerprint.equals(n.path("fingerprint").asString("")) && !n.path("finished").asBoolean(false)) {
-                    Journal j = new Journal(file, clock, fingerprint, n.path("started").asString(), true);
+                String content = Files.readString(file);
+                // an empty file reads as a journal of no plan (moved aside as another plan's), as it always did
+                JsonValue n = content.isBlank() ? JsonValue.MISSING : JsonValue.parse(content);
+                if (fingerprint.equals(n.path("fingerprint").text("")) && !n.path("finished").bool(false)) {
+                    Journal j = new Journal(file, clock, fingerprint, n.path("started").text(""), true);
                     j.read(n);
                     return j;
                 }
-                if (fingerprint.equals(n.path("fingerprint").asString(""))) {
+                if (fingerprint.equals(n.path("fingerprint").text(""))) {
                     // the last run of this plan finished: a new run, which may reuse its packaged crates
                     Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
                     j.readPackages(n);
@@ -142,17 +138,15 @@ public final class Journal {
                 }
                 Files.move(file, file.resolveSibling("release-journal.previous.json"),
                         StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException | RuntimeException unreadable) {
+            } catch (IOException | JsonValue.Malformed | RuntimeException unreadable) {
                 // a journal we cannot read is set aside (the caller says so); the registry lookups still prevent
                 // double uploads
                 Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
-                String why = unreadable instanceof tools.jackson.core.JacksonException je ? je.getOriginalMessage()
-                        : unreadable.getMessage();  // the parser's words, without its "[Source: ...]" dump
+                String why = unreadable instanceof JsonValue.Malformed m ? reason(m)
+                        : unreadable.getMessage();  // the reader's words; the place is said in front of them
                 j.unreadableBecause = String.valueOf(why).lines().findFirst().orElse("");
-                if (unreadable instanceof tools.jackson.core.JacksonException je && je.getLocation() != null
-                        && je.getLocation().getLineNr() > 0) {
-                    j.unreadableAt = new Location(file, je.getLocation().getLineNr(),
-                            Math.max(1, je.getLocation().getColumnNr()));
+                if (unreadable instanceof JsonValue.Malformed m && m.line() > 0) {
+                    j.unreadableAt = new Location(file, m.line(), Math.max(1, m.column()));
                 }
                 Path copy = file.resolveSibling("release-journal.unreadable.json");
                 try {
@@ -182,43 +176,55 @@ public final class Journal {
                 + "; this run asks the registry what is already published and repackages the crates";
     }
 
-    private void read(JsonNode n) {
+    private void read(JsonValue n) {
         head = text(n, "sourceCommit");
-        for (JsonNode e : n.path("crates")) {
-            Entry x = new Entry(e.path("name").asString(), e.path("version").asString(), e.path("registry").asString(),
-                    e.path("wave").asInt());
-            x.file = text(e, "file");
-            x.cksum = text(e, "cksum");
-            x.state = e.hasNonNull("state") ? State.valueOf(e.path("state").asString()) : null;
-            x.attempts = e.path("attempts").asInt(0);
-            x.uploadMs = e.path("uploadMs").asLong(-1);
-            x.waitMs = e.path("waitMs").asLong(-1);
+        for (JsonValue e : n.path("crates")) {
+            Entry x = entry(e);
+            String state = text(e, "state");
+            x.state = state == null ? null : State.valueOf(state);
+            x.attempts = e.path("attempts").intValue(0);
+            x.uploadMs = e.path("uploadMs").longValue(-1);
+            x.waitMs = e.path("waitMs").longValue(-1);
             x.detail = text(e, "detail");
             x.updated = text(e, "updated");
             entries.put(x.name, x);
         }
-        for (JsonNode s : n.path("steps")) {
-            steps.add(s.asString());
+        for (JsonValue s : n.path("steps")) {
+            steps.add(s.text(""));
         }
-        for (JsonNode ev : n.path("events")) {
-            events.add(ev.asString());
+        for (JsonValue ev : n.path("events")) {
+            events.add(ev.text(""));
         }
     }
 
-    private void readPackages(JsonNode n) {
+    private void readPackages(JsonValue n) {
         head = text(n, "sourceCommit");
         reusable = true;
-        for (JsonNode e : n.path("crates")) {
-            Entry x = new Entry(e.path("name").asString(), e.path("version").asString(), e.path("registry").asString(),
-                    e.path("wave").asInt());
-            x.file = text(e, "file");
-            x.cksum = text(e, "cksum");
+        for (JsonValue e : n.path("crates")) {
+            Entry x = entry(e);
             entries.put(x.name, x);
         }
     }
 
-    private static String text(JsonNode n, String k) {
-        return n.hasNonNull(k) ? n.path(k).asString() : null;
+    /** A crate's record as read: who it is, and what it was packaged into. */
+    private static Entry entry(JsonValue e) {
+        Entry x = new Entry(e.path("name").text(""), e.path("version").text(""), e.path("registry").text(""),
+                e.path("wave").intValue(0));
+        x.file = text(e, "file");
+        x.cksum = text(e, "cksum");
+        return x;
+    }
+
+    /** A member as text; null when absent or null. */
+    private static String text(JsonValue n, String k) {
+        return n.path(k).text(null);
+    }
+
+    /** The reader's words without the place it appends ("at line 3 column 15"), said in front of them instead. */
+    private static String reason(JsonValue.Malformed m) {
+        String msg = String.valueOf(m.getMessage());
+        String at = " at line " + m.line() + " column " + m.column();
+        return msg.endsWith(at) ? msg.substring(0, msg.length() - at.length()) : msg;
     }
 
     /** The git commit the crates were packaged from (null: unknown, not a repository or a dirty tree). */
@@ -326,17 +332,19 @@ public final class Journal {
         if (file == null) {
             return;
         }
-        ObjectNode root = JSON.createObjectNode();
+        Map<String, Object> root = new LinkedHashMap<>();
         root.put("version", 1);
         root.put("fingerprint", fingerprint);
         root.put("started", started);
         root.put("updated", clock.now().toString());
         root.put("sourceCommit", head);
         root.put("finished", finished);
-        ArrayNode crates = root.putArray("crates");
+        List<Object> crates = new ArrayList<>();
+        root.put("crates", crates);
         for (Entry e : entries.values()) {
             synchronized (e) {
-                ObjectNode o = crates.addObject();
+                Map<String, Object> o = new LinkedHashMap<>();
+                crates.add(o);
                 o.put("name", e.name);
                 o.put("version", e.version);
                 o.put("registry", e.registry);
@@ -351,10 +359,8 @@ public final class Journal {
                 o.put("updated", e.updated);
             }
         }
-        ArrayNode st = root.putArray("steps");
-        steps.forEach(st::add);
-        ArrayNode ev = root.putArray("events");
-        events.forEach(ev::add);
-        AtomicFiles.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        root.put("steps", new ArrayList<Object>(steps));
+        root.put("events", new ArrayList<Object>(events));
+        AtomicFiles.writeString(file, JsonText.pretty(root));
     }
 }

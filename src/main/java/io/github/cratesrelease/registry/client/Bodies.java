@@ -1,24 +1,18 @@
 package io.github.cratesrelease.registry.client;
 
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.BufferedSource;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads what a registry answers within a bound (a registry that sends 1 GiB gets a clear error, not an
  * OutOfMemoryError or minutes of reading), and parses JSON with a message of ours instead of the parser's.
  */
 final class Bodies {
-
-    private static final ObjectMapper JSON = JsonMapping.mapper();
 
     private Bodies() {
     }
@@ -47,20 +41,32 @@ final class Bodies {
         return new String(bytes(r, max, what), StandardCharsets.UTF_8);
     }
 
-    /** Parses JSON; on a syntax error, {@code what} (which says where) and the parser's own words, no source dump. */
-    static JsonNode json(String text, String what) throws RegistryDataException {
+    /**
+     * Parses JSON; on a syntax error, {@code what} (which says where) and the reader's own words, no source dump.
+     * Blank text is no value ({@link JsonValue#MISSING}), not an error: a blank answer has no members.
+     */
+    static JsonValue json(String text, String what) throws RegistryDataException {
+        if (text.isBlank()) {
+            return JsonValue.MISSING;
+        }
         try {
-            return JSON.readTree(text);
-        } catch (JacksonException e) {
-            String why = e.getOriginalMessage();
-            why = why == null ? e.getClass().getSimpleName() : why.lines().findFirst().orElse(why);
+            return JsonValue.parse(text);
+        } catch (JsonValue.Malformed e) {
+            String why = reason(e);
+            why = why.lines().findFirst().orElse(why);
             if (why.length() > 200) {
                 why = why.substring(0, 200) + "...";
             }
-            var at = e.getLocation();
-            throw new RegistryDataException(what + ": " + why + (at != null && at.getColumnNr() > 0
-                    ? " (at column " + at.getColumnNr() + ")" : ""));
+            throw new RegistryDataException(what + ": " + why + (e.column() > 0
+                    ? " (at column " + e.column() + ")" : ""));
         }
+    }
+
+    /** The reader's words without the place it appends ("at line 1 column 7"), which the caller says its own way. */
+    private static String reason(JsonValue.Malformed e) {
+        String m = String.valueOf(e.getMessage());
+        String at = " at line " + e.line() + " column " + e.column();
+        return m.endsWith(at) ? m.substring(0, m.length() - at.length()) : m;
     }
 
     private static RegistryDataException tooLarge(String what, long max) {

@@ -1,6 +1,6 @@
 package io.github.cratesrelease.registry.client;
 
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonValue;
 import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.credentials.Secret;
 import java.io.IOException;
@@ -23,9 +23,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A client for a cargo registry: the sparse index (config.json, index files with ETag caching) and the web API
@@ -41,7 +38,6 @@ public final class RegistryClient implements AutoCloseable {
     public record IndexEntry(String name, String version, String cksum, boolean yanked) {
     }
 
-    private static final ObjectMapper JSON = JsonMapping.mapper();
     /** The largest index file read (crates.io's largest are a few hundred KiB). */
     public static final long MAX_INDEX_BYTES = 10L * 1024 * 1024;
     /** The largest API answer or config.json read (errors, version lookups, publish answers). */
@@ -129,12 +125,12 @@ public final class RegistryClient implements AutoCloseable {
         if (!r.isSuccessful()) {
             throw error(r.code(), body, r.header("Retry-After"));
         }
-        JsonNode n = Bodies.json(body, "config.json at " + url + " is not valid JSON");
-        String api = n.path("api").isString() ? n.path("api").asString() : null;
+        JsonValue n = Bodies.json(body, "config.json at " + url + " is not valid JSON");
+        String api = n.path("api").string();
         if (api != null && api.endsWith("/")) {
             api = api.substring(0, api.length() - 1);
         }
-        return new IndexConfig(n.path("dl").asString(null), api, n.path("auth-required").asBoolean(false));
+        return new IndexConfig(n.path("dl").text(null), api, n.path("auth-required").bool(false));
     }
 
     /** The index lines of a crate; empty when the registry does not know it (404, 410, 451). */
@@ -172,14 +168,14 @@ public final class RegistryClient implements AutoCloseable {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode n = Bodies.json(line, "the index entry of `" + crate + "` (line " + no + " of " + url
+            JsonValue n = Bodies.json(line, "the index entry of `" + crate + "` (line " + no + " of " + url
                     + ") is not valid JSON");
             if (!n.isObject() || !n.path("vers").isString()) {
                 throw new RegistryDataException("the index entry of `" + crate + "` (line " + no + " of " + url
                         + ") is not an index entry: it has no \"vers\" string");
             }
-            out.add(new IndexEntry(n.path("name").asString(), n.path("vers").asString(), n.path("cksum").asString(),
-                    n.path("yanked").asBoolean(false)));
+            out.add(new IndexEntry(n.path("name").text(""), n.path("vers").string(), n.path("cksum").text(""),
+                    n.path("yanked").bool(false)));
         }
         return out;
     }
@@ -212,8 +208,8 @@ public final class RegistryClient implements AutoCloseable {
             if (!r.isSuccessful()) {
                 throw error(r.code(), body, r.header("Retry-After"));
             }
-            JsonNode v = Bodies.json(body, "the API answer at " + url + " is not valid JSON").path("version");
-            return v.path("checksum").isString() ? v.path("checksum").asString() : "";
+            JsonValue v = Bodies.json(body, "the API answer at " + url + " is not valid JSON").path("version");
+            return v.path("checksum").string("");
         }
     }
 
@@ -258,16 +254,16 @@ public final class RegistryClient implements AutoCloseable {
             if (!r.isSuccessful()) {
                 throw error(r.code(), text, r.header("Retry-After"));
             }
-            JsonNode n = text.isBlank() ? JSON.createObjectNode()
-                    : Bodies.json(text, "the publish answer of " + api + " is not valid JSON");
-            if (n.has("errors")) {
+            JsonValue n = Bodies.json(text, "the publish answer of " + api + " is not valid JSON");
+            if (!n.path("errors").isMissing()) { // present, even as null
                 throw error(r.code(), text, null);
             }
             List<String> warnings = new ArrayList<>();
-            JsonNode w = n.path("warnings");
+            JsonValue w = n.path("warnings");
             for (String k : List.of("invalid_categories", "invalid_badges", "other")) {
-                for (JsonNode x : w.path(k)) {
-                    warnings.add(k.equals("other") ? x.asString() : k.replace('_', ' ') + ": " + x.asString());
+                for (JsonValue x : w.path(k)) {
+                    String t = x.text("");
+                    warnings.add(k.equals("other") ? t : k.replace('_', ' ') + ": " + t);
                 }
             }
             return warnings;
@@ -291,15 +287,15 @@ public final class RegistryClient implements AutoCloseable {
     private static RegistryHttpException error(int status, String body, String retryAfter) {
         String detail = body == null ? "" : body.strip();
         try {
-            JsonNode n = JSON.readTree(detail);
+            JsonValue n = JsonValue.parse(detail);
             List<String> details = new ArrayList<>();
-            for (JsonNode e : n.path("errors")) {
-                details.add(e.path("detail").asString(""));
+            for (JsonValue e : n.path("errors")) {
+                details.add(e.path("detail").text(""));
             }
             if (!details.isEmpty()) {
                 detail = String.join("; ", details);
             }
-        } catch (RuntimeException notJson) {
+        } catch (JsonValue.Malformed notJson) {
             if (detail.length() > 300) {
                 detail = detail.substring(0, 300) + "...";
             }
