@@ -291,7 +291,7 @@ final class MatrixRow implements AutoCloseable {
         }
         checksumsOk = true;
         for (RegistryStore.Entry e : stored) {
-            String cksum = e.line().get("cksum").asString();
+            String cksum = (String) e.line().get("cksum");
             String file = e.name() + "-" + e.version() + ".crate";
             boolean bytes = cksum.equals(io.github.cratesrelease.publish.CrateArchive.sha256(
                     registry.crateFile(e.name(), e.version())));

@@ -3,6 +3,8 @@ package io.github.cratesrelease.registry.embedded;
 import io.github.cratesrelease.registry.RegistryNames;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -10,14 +12,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A real cargo registry on 127.0.0.1: sparse index (config.json, ETag/304, 404 for unknown crates) and the web API
@@ -29,8 +29,6 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** The JDK HttpServer's switch for TCP_NODELAY on accepted connections (read once, at its first use). */
     private static final String NODELAY = "sun.net.httpserver.nodelay";
-
-    private static final ObjectMapper JSON = HttpResponses.JSON;
 
     private final RegistryOptions options;
     private final RegistryStore store;
@@ -119,13 +117,13 @@ public final class EmbeddedRegistry implements AutoCloseable {
         return store.all();
     }
 
-    /** The index lines of a crate (lagging versions included), or an empty list. */
+    /** The index lines of a crate (lagging versions included), as the index serves them, or an empty list. */
     public List<String> indexLines(String name) {
-        return store.versions(name).stream().map(e -> JSON.writeValueAsString(e.line())).toList();
+        return store.versions(name).stream().map(e -> JsonText.compact(e.line())).toList();
     }
 
-    /** The metadata JSON a client sent for a publish, as received. */
-    public JsonNode receivedMetadata(String name, String version) {
+    /** The metadata JSON a client sent for a publish, as received, or null. */
+    public JsonValue receivedMetadata(String name, String version) {
         return store.metadata(name, version);
     }
 
@@ -198,11 +196,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private void serveIndex(HttpExchange ex, String rel) throws IOException {
         indexRequests.incrementAndGet();
         if (rel.equals("config.json")) {
-            ObjectNode cfg = JSON.createObjectNode();
-            cfg.put("dl", apiUrl() + "/api/v1/crates");
-            cfg.put("api", apiUrl());
-            cfg.put("auth-required", options.authRequired());
-            HttpResponses.send(ex, 200, "application/json", JSON.writeValueAsBytes(cfg));
+            Map<String, Object> cfg = HttpResponses.object("dl", apiUrl() + "/api/v1/crates", "api", apiUrl(),
+                    "auth-required", options.authRequired());
+            HttpResponses.send(ex, 200, "application/json", JsonText.compact(cfg).getBytes(StandardCharsets.UTF_8));
             return;
         }
         String name = rel.substring(rel.lastIndexOf('/') + 1);

@@ -1,30 +1,38 @@
 package io.github.cratesrelease.registry.embedded;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
 import java.io.IOException;
 import java.io.OutputStream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Answers as crates.io answers: JSON bodies, errors as {@code {"errors": [{"detail": ...}]}}. */
+/**
+ * Answers as crates.io answers: JSON bodies, errors as {@code {"errors": [{"detail": ...}]}}. Bodies are plain values
+ * (maps in their insertion order, lists, strings, numbers, booleans) written compact by {@link JsonText}.
+ */
 final class HttpResponses {
-
-    static final ObjectMapper JSON = JsonMapping.mapper();
 
     private HttpResponses() {
     }
 
-    static void error(HttpExchange ex, int status, String detail) throws IOException {
-        ObjectNode body = JSON.createObjectNode();
-        body.putArray("errors").addObject().put("detail", detail);
-        sendJson(ex, status, body);
+    /** An object with these members, in this order: {@code object("ok", true, "msg", "...")}. */
+    static Map<String, Object> object(Object... keysAndValues) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            o.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return o;
     }
 
-    static void sendJson(HttpExchange ex, int status, JsonNode body) throws IOException {
-        send(ex, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+    static void error(HttpExchange ex, int status, String detail) throws IOException {
+        sendJson(ex, status, object("errors", List.of(object("detail", detail))));
+    }
+
+    static void sendJson(HttpExchange ex, int status, Map<String, ?> body) throws IOException {
+        send(ex, status, "application/json; charset=utf-8", JsonText.compact(body).getBytes(StandardCharsets.UTF_8));
     }
 
     static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {

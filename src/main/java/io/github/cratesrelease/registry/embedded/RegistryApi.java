@@ -1,27 +1,29 @@
 package io.github.cratesrelease.registry.embedded;
 
-import static io.github.cratesrelease.registry.embedded.HttpResponses.JSON;
 import static io.github.cratesrelease.registry.embedded.HttpResponses.error;
+import static io.github.cratesrelease.registry.embedded.HttpResponses.object;
 import static io.github.cratesrelease.registry.embedded.HttpResponses.send;
 import static io.github.cratesrelease.registry.embedded.HttpResponses.sendJson;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.github.cratesrelease.io.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The web API cargo uses under {@code /api/v1/crates}: publish (with crates.io's rules and the injected faults),
@@ -67,49 +69,43 @@ final class RegistryApi {
             boolean yank = parts[2].equals("yank");
             store.setYanked(parts[0], parts[1], yank);
             log.accept((yank ? "Yanked " : "Unyanked ") + parts[0] + " " + parts[1]);
-            sendJson(ex, 200, JSON.createObjectNode().put("ok", true));
+            sendJson(ex, 200, object("ok", true));
         } else if (parts.length == 2 && parts[1].equals("owners")) {
             if (store.versions(parts[0]).isEmpty()) {
                 throw new RegistryError(404, "crate `" + parts[0] + "` does not exist");
             }
             if (method.equals("GET")) {
-                ObjectNode body = JSON.createObjectNode();
-                body.putArray("users").addObject().put("id", 1).put("login", "embedded").put("name", "embedded registry");
-                sendJson(ex, 200, body);
+                sendJson(ex, 200, object("users",
+                        List.of(object("id", 1, "login", "embedded", "name", "embedded registry"))));
             } else {
                 auth.requireWriteToken(ex);
-                sendJson(ex, 200, JSON.createObjectNode().put("ok", true).put("msg", "owners are not managed here"));
+                sendJson(ex, 200, object("ok", true, "msg", "owners are not managed here"));
             }
         } else if (parts.length == 2 && method.equals("GET")) {
             RegistryStore.Entry e = store.entry(parts[0], parts[1]);
             if (e == null) {
                 throw new RegistryError(404, "crate `" + parts[0] + "` does not have a version `" + parts[1] + "`");
             }
-            sendJson(ex, 200, JSON.createObjectNode().set("version", versionJson(e)));
+            sendJson(ex, 200, object("version", versionJson(e)));
         } else if (parts.length == 1 && method.equals("GET")) {
             List<RegistryStore.Entry> versions = store.versions(parts[0]);
             if (versions.isEmpty()) {
                 throw new RegistryError(404, "crate `" + parts[0] + "` does not exist");
             }
-            ObjectNode body = JSON.createObjectNode();
-            body.putObject("crate").put("id", versions.get(0).name()).put("name", versions.get(0).name())
-                    .put("max_version", versions.get(versions.size() - 1).version());
-            ArrayNode arr = body.putArray("versions");
+            List<Object> arr = new ArrayList<>();
             versions.forEach(v -> arr.add(versionJson(v)));
-            sendJson(ex, 200, body);
+            sendJson(ex, 200, object("crate", object("id", versions.get(0).name(), "name", versions.get(0).name(),
+                    "max_version", versions.get(versions.size() - 1).version()), "versions", arr));
         } else {
             throw new RegistryError(404, "not found: " + method + " /api/v1/crates" + rest);
         }
     }
 
-    private ObjectNode versionJson(RegistryStore.Entry e) {
-        ObjectNode v = JSON.createObjectNode();
-        v.put("crate", e.name());
-        v.put("num", e.version());
-        v.put("yanked", e.line().get("yanked").asBoolean());
-        v.put("checksum", e.line().get("cksum").asString());
-        v.put("dl_path", "/api/v1/crates/" + e.name() + "/" + e.version() + "/download");
-        return v;
+    private Map<String, Object> versionJson(RegistryStore.Entry e) {
+        JsonValue line = JsonValue.of(e.line());
+        return object("crate", e.name(), "num", e.version(), "yanked", line.path("yanked").bool(false),
+                "checksum", line.path("cksum").string(),
+                "dl_path", "/api/v1/crates/" + e.name() + "/" + e.version() + "/download");
     }
 
     private void publish(HttpExchange ex) throws IOException {
@@ -125,7 +121,7 @@ final class RegistryApi {
         auth.requireWriteToken(ex);
         byte[] body = readBody(ex.getRequestBody(), options.maxCrateBytes() + (8L << 20));
         ByteBuffer buf = ByteBuffer.wrap(body).order(ByteOrder.LITTLE_ENDIAN);
-        JsonNode meta;
+        JsonValue meta;
         byte[] crate;
         byte[] rawJson;
         try {
@@ -135,21 +131,17 @@ final class RegistryApi {
             int crateLen = buf.getInt();
             crate = new byte[crateLen];
             buf.get(crate);
-            meta = JSON.readTree(json);
+            meta = JsonValue.parse(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(json)).toString());
             rawJson = json;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | CharacterCodingException | JsonValue.Malformed e) {
             throw new RegistryError(400, "malformed publish request: expected u32 LE JSON length, JSON, u32 LE crate "
                     + "length, crate bytes");
         }
-        ObjectNode line = store.publish(meta, rawJson, crate);
-        log.accept("Published " + line.get("name").asString() + " " + line.get("vers").asString()
+        Map<String, Object> line = store.publish(meta, rawJson, crate);
+        log.accept("Published " + line.get("name") + " " + line.get("vers")
                 + (options.indexLag().isZero() ? "" : " (visible in the index after " + options.indexLag() + ")"));
-        ObjectNode warnings = JSON.createObjectNode();
-        ObjectNode w = warnings.putObject("warnings");
-        w.putArray("invalid_categories");
-        w.putArray("invalid_badges");
-        w.putArray("other");
-        sendJson(ex, 200, warnings);
+        sendJson(ex, 200, object("warnings",
+                object("invalid_categories", List.of(), "invalid_badges", List.of(), "other", List.of())));
     }
 
     private void applyFault(HttpExchange ex, Fault fault) throws IOException {

@@ -1,7 +1,8 @@
 package io.github.cratesrelease.registry.embedded;
 
 import io.github.cratesrelease.io.AtomicFiles;
-import io.github.cratesrelease.io.JsonMapping;
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
 import io.github.cratesrelease.registry.SparseIndex;
 import io.github.cratesrelease.semver.Version;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,23 +24,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The registry's data on disk: index files in cargo's sparse layout, .crate files, and the metadata JSON of each
- * publish as received. Publishing applies crates.io's upload rules. Thread-safe: mutations are serialized.
+ * publish as received. Publishing applies crates.io's upload rules. Thread-safe: mutations are serialized. JSON is
+ * read with {@link JsonValue} and written with {@link JsonText#compact} (an index line as cargo's registries write
+ * it), without Jackson; an index line is a plain map in its fields' order.
  */
 public final class RegistryStore {
 
-    private static final ObjectMapper JSON = JsonMapping.mapper();
     private static final Pattern NAME = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]{0,63}$");
 
-    /** One version as the index holds it. */
-    public record Entry(String name, String version, ObjectNode line) {
+    /** One version as the index holds it; {@code line} is the index line's fields (read-only, in their order). */
+    public record Entry(String name, String version, Map<String, Object> line) {
+
+        @Override
+        public Map<String, Object> line() {
+            return Collections.unmodifiableMap(line);
+        }
     }
 
     private final Path dir;
@@ -83,10 +87,12 @@ public final class RegistryStore {
                     if (line.isBlank()) {
                         continue;
                     }
-                    ObjectNode o = (ObjectNode) JSON.readTree(line);
-                    String name = o.get("name").asString();
+                    JsonValue o = parseLine(f, line);
+                    String name = o.path("name").text(null);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) o.raw());
                     crates.computeIfAbsent(canonical(name), k -> new ArrayList<>())
-                            .add(new Entry(name, o.get("vers").asString(), o));
+                            .add(new Entry(name, o.path("vers").text(null), fields));
                 }
             }
         } catch (IOException e) {
@@ -94,13 +100,31 @@ public final class RegistryStore {
         }
     }
 
-    /** Publishes a crate: validates like crates.io, stores it, and returns the index line written. */
-    public synchronized ObjectNode publish(JsonNode meta, byte[] crate) {
-        return publish(meta, JSON.writeValueAsBytes(meta), crate);
+    private static JsonValue parseLine(Path file, String line) throws IOException {
+        try {
+            JsonValue o = JsonValue.parse(line);
+            if (o.isObject()) {
+                return o;
+            }
+            throw new IOException(file + ": an index line that is not a JSON object: " + line);
+        } catch (JsonValue.Malformed e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
-    /** Stores a publish; {@code rawMetadata} is kept byte for byte as the client sent it. */
-    public synchronized ObjectNode publish(JsonNode meta, byte[] rawMetadata, byte[] crate) {
+    /**
+     * Publishes a crate: validates like crates.io, stores it (its metadata as {@link JsonText#compact} writes
+     * {@code meta}), and returns the index line written (read-only).
+     */
+    public synchronized Map<String, Object> publish(JsonValue meta, byte[] crate) {
+        return publish(meta, JsonText.compact(meta.raw()).getBytes(StandardCharsets.UTF_8), crate);
+    }
+
+    /**
+     * Stores a publish; {@code rawMetadata} is kept byte for byte as the client sent it. Returns the index line
+     * written (read-only).
+     */
+    public synchronized Map<String, Object> publish(JsonValue meta, byte[] rawMetadata, byte[] crate) {
         String name = text(meta, "name");
         String vers = text(meta, "vers");
         if (name == null || !NAME.matcher(name).matches()) {
@@ -139,14 +163,14 @@ public final class RegistryStore {
                 }
             }
         }
-        ArrayNode deps = JSON.createArrayNode();
-        JsonNode metaDeps = meta.get("deps");
-        for (int i = 0; metaDeps != null && i < metaDeps.size(); i++) {
-            JsonNode d = metaDeps.get(i);
+        List<Object> deps = new ArrayList<>();
+        JsonValue metaDeps = meta.path("deps");
+        for (int i = 0; i < metaDeps.size(); i++) {
+            JsonValue d = metaDeps.path(i);
             String depName = text(d, "name");
             String req = text(d, "version_req");
-            JsonNode registry = d.get("registry");
-            boolean sameRegistry = registry == null || registry.isNull();
+            JsonValue registry = d.path("registry");
+            boolean sameRegistry = !d.has("registry");
             if ("*".equals(req == null ? null : req.trim())) {
                 throw new RegistryError(400, "wildcard (`*`) dependency constraints are not allowed on crates.io. "
                         + "Crate with this problem: `" + depName + "`");
@@ -154,52 +178,53 @@ public final class RegistryStore {
             if (sameRegistry && !crates.containsKey(canonical(depName))) {
                 throw new RegistryError(400, "no known crate named `" + depName + "`");
             }
-            ObjectNode line = deps.addObject();
+            Map<String, Object> line = new LinkedHashMap<>();
+            deps.add(line);
             String explicit = text(d, "explicit_name_in_toml");
             line.put("name", explicit != null ? explicit : depName);
             line.put("req", req);
-            line.set("features", d.has("features") ? d.get("features") : JSON.createArrayNode());
-            line.put("optional", d.has("optional") && d.get("optional").asBoolean());
-            line.put("default_features", !d.has("default_features") || d.get("default_features").asBoolean());
-            line.set("target", d.get("target") == null ? JSON.nullNode() : d.get("target"));
-            line.put("kind", d.has("kind") && !d.get("kind").isNull() ? d.get("kind").asString() : "normal");
+            // a key present with null counts as present (as Jackson's has did): features null stays null
+            line.put("features", d.path("features").isMissing() ? new ArrayList<>() : copy(d.path("features").raw()));
+            line.put("optional", !d.path("optional").isMissing() && bool(d.path("optional")));
+            line.put("default_features", d.path("default_features").isMissing() || bool(d.path("default_features")));
+            line.put("target", copy(d.path("target").raw()));
+            String kind = text(d, "kind");
+            line.put("kind", kind != null ? kind : "normal");
             if (!sameRegistry) {
-                line.set("registry", registry);
+                line.put("registry", copy(registry.raw()));
             }
             if (explicit != null) {
                 line.put("package", depName);
             }
         }
         String cksum = sha256(crate);
-        ObjectNode line = JSON.createObjectNode();
+        Map<String, Object> line = new LinkedHashMap<>();
         line.put("name", name);
         line.put("vers", vers);
-        line.set("deps", deps);
+        line.put("deps", deps);
         line.put("cksum", cksum);
-        ObjectNode features = JSON.createObjectNode();
-        ObjectNode features2 = JSON.createObjectNode();
-        JsonNode metaFeatures = meta.get("features");
-        if (metaFeatures != null) {
-            for (String f : metaFeatures.propertyNames()) {
-                JsonNode values = metaFeatures.get(f);
-                boolean v2 = false;
-                for (JsonNode v : values) {
-                    v2 |= v.asString().startsWith("dep:") || v.asString().contains("?/");
-                }
-                (v2 ? features2 : features).set(f, values);
+        Map<String, Object> features = new LinkedHashMap<>();
+        Map<String, Object> features2 = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> f : meta.path("features").members().entrySet()) {
+            JsonValue values = f.getValue();
+            boolean v2 = false;
+            for (JsonValue v : values.isObject() ? values.members().values() : values.elements()) {
+                String s = scalar(v);
+                v2 |= s.startsWith("dep:") || s.contains("?/");
             }
+            (v2 ? features2 : features).put(f.getKey(), copy(values.raw()));
         }
-        line.set("features", features);
+        line.put("features", features);
         line.put("yanked", false);
-        line.set("links", meta.get("links") == null ? JSON.nullNode() : meta.get("links"));
+        line.put("links", copy(meta.path("links").raw()));
         if (!features2.isEmpty()) {
-            line.set("features2", features2);
+            line.put("features2", features2);
             line.put("v", 2);
         } else {
             line.put("v", 1);
         }
-        if (meta.get("rust_version") != null && !meta.get("rust_version").isNull()) {
-            line.set("rust_version", meta.get("rust_version"));
+        if (meta.has("rust_version")) {
+            line.put("rust_version", copy(meta.path("rust_version").raw()));
         }
         line.put("pubtime", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         String lower = name.toLowerCase(Locale.ROOT);
@@ -216,7 +241,7 @@ public final class RegistryStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store " + name + " " + vers, e);
         }
-        return line;
+        return Collections.unmodifiableMap(line);
     }
 
     /** Sets the yanked flag (the only field of an index line that may change). */
@@ -225,7 +250,7 @@ public final class RegistryStore {
         if (e == null) {
             throw new RegistryError(404, "crate `" + name + "` does not have a version `" + vers + "`");
         }
-        e.line().put("yanked", yanked);
+        e.line.put("yanked", yanked);
         try {
             writeIndex(e.name());
         } catch (IOException ex) {
@@ -236,7 +261,7 @@ public final class RegistryStore {
     private void writeIndex(String name) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (Entry e : crates.get(canonical(name))) {
-            sb.append(JSON.writeValueAsString(e.line())).append('\n');
+            sb.append(JsonText.compact(e.line)).append('\n');
         }
         AtomicFiles.writeOrThrow(dir.resolve("index").resolve(indexPath(name)), sb.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -252,7 +277,7 @@ public final class RegistryStore {
         for (Entry e : entries) {
             Instant at = visibleAt.get(lowerName + "@" + e.version());
             if (at == null || !now.isBefore(at)) {
-                sb.append(JSON.writeValueAsString(e.line())).append('\n');
+                sb.append(JsonText.compact(e.line)).append('\n');
             }
         }
         return sb.length() == 0 ? null : sb.toString();
@@ -284,10 +309,18 @@ public final class RegistryStore {
         }
     }
 
-    /** The metadata JSON of a publish, as the client sent it. */
-    public JsonNode metadata(String name, String vers) {
+    /** The metadata JSON of a publish, as the client sent it, or null. */
+    public JsonValue metadata(String name, String vers) {
         byte[] raw = rawMetadata(name, vers);
-        return raw == null ? null : JSON.readTree(raw);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return JsonValue.parse(new String(raw, StandardCharsets.UTF_8));
+        } catch (JsonValue.Malformed e) {
+            throw new UncheckedIOException("the stored metadata of " + name + " " + vers + " is not JSON",
+                    new IOException(e.getMessage(), e));
+        }
     }
 
     /** The metadata JSON of a publish, byte for byte as the client sent it, or null. */
@@ -304,9 +337,51 @@ public final class RegistryStore {
         return SparseIndex.sha256(bytes);
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+    /** A member as text: null when absent or null, a number or boolean as written; refuses objects and arrays. */
+    private static String text(JsonValue n, String field) {
+        JsonValue v = n.path(field);
+        return v.isMissing() || v.isNull() ? null : scalar(v);
+    }
+
+    /** A scalar as text (as Jackson's asString: null as ""); an object or array is refused (a 500, as before). */
+    private static String scalar(JsonValue v) {
+        String s = v.isNull() ? "" : v.text(null);
+        if (s == null) {
+            throw new IllegalArgumentException("a string, number or boolean expected, found " + v);
+        }
+        return s;
+    }
+
+    /** A flag as Jackson's asBoolean read it: booleans, integers (0 is false), "true"/"false", null as false. */
+    private static boolean bool(JsonValue v) {
+        if (v.isBoolean() || v.isNull()) {
+            return v.bool(false);
+        }
+        if (v.bigInteger() != null) {
+            return v.bigInteger().signum() != 0;
+        }
+        if ("true".equals(v.string()) || "false".equals(v.string())) {
+            return Boolean.parseBoolean(v.string());
+        }
+        throw new IllegalArgumentException("a boolean expected, found " + v);
+    }
+
+    /**
+     * A copy of a plain value for an index line, with a number too large for a double (read as infinity) as the
+     * string Jackson wrote for it ({@code "Infinity"}), so that the line stays JSON.
+     */
+    private static Object copy(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
+            return out;
+        }
+        if (v instanceof Collection<?> l) {
+            List<Object> out = new ArrayList<>(l.size());
+            l.forEach(x -> out.add(copy(x)));
+            return out;
+        }
+        return v instanceof Double d && !Double.isFinite(d) ? d.toString() : v;
     }
 
     private static boolean isBlank(String s) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.testing.CargoSandbox;
 import io.github.cratesrelease.testing.Fixtures;
+import io.github.cratesrelease.testing.Jackson;
 import io.github.cratesrelease.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The embedded registry driven by the real cargo binary with an isolated CARGO_HOME. */
 class EmbeddedRegistryCargoTest {
@@ -90,7 +90,7 @@ class EmbeddedRegistryCargoTest {
             assertTrue(res.stderr().contains("Published " + c + " v0.1.0 at registry `embedded`"), res.stderr());
         }
         assertEquals(List.of("a", "b", "c"), r.published().stream().map(RegistryStore.Entry::name).toList());
-        JsonNode bLine = JsonMapper.builder().build().readTree(r.indexLines("b").get(0));
+        JsonNode bLine = Jackson.mapper().readTree(r.indexLines("b").get(0));
         assertEquals("a", bLine.get("deps").get(0).get("name").asString());
         assertEquals("^0.1.0", bLine.get("deps").get(0).get("req").asString());
         assertTrue(bLine.get("deps").get(0).get("registry") == null, "a same-registry dependency has no registry field");
@@ -134,10 +134,10 @@ class EmbeddedRegistryCargoTest {
         Path ws = chain(temp.resolve("ws"));
         cargo.ok(ws, "publish", "-p", "a", "--registry", "embedded", "--no-verify");
         cargo.ok(ws, "yank", "a@0.1.0", "--registry", "embedded");
-        JsonNode line = JsonMapper.builder().build().readTree(r.indexLines("a").get(0));
+        JsonNode line = Jackson.mapper().readTree(r.indexLines("a").get(0));
         assertTrue(line.get("yanked").asBoolean(), "a yanked version stays in the index with yanked: true");
         cargo.ok(ws, "yank", "a@0.1.0", "--undo", "--registry", "embedded");
-        line = JsonMapper.builder().build().readTree(r.indexLines("a").get(0));
+        line = Jackson.mapper().readTree(r.indexLines("a").get(0));
         assertFalse(line.get("yanked").asBoolean());
     }
 
@@ -219,7 +219,7 @@ class EmbeddedRegistryCargoTest {
         try (var files = Files.walk(temp.resolve("reg/index"))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 for (String line : Files.readAllLines(f)) {
-                    JsonNode n = JsonMapper.builder().build().readTree(line);
+                    JsonNode n = Jackson.mapper().readTree(line);
                     assertEquals(64, n.get("cksum").asString().length(), f.toString());
                 }
             }

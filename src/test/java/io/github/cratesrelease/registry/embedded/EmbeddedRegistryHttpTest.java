@@ -5,27 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cratesrelease.testing.Jackson;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Protocol details and fault switches, observed with the JDK HTTP client. */
 class EmbeddedRegistryHttpTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Jackson.mapper();
 
     @TempDir
     Path temp;
@@ -119,6 +124,42 @@ class EmbeddedRegistryHttpTest {
         unknownDep.withArray("deps").addObject().put("name", "nope").put("version_req", "^1");
         HttpPublish.Response refused = HttpPublish.put(r, null, unknownDep, crate("6"));
         assertTrue(refused.body().contains("no known crate named `nope`"), refused.body());
+    }
+
+    @Test
+    void malformedMetadataIsRefusedWithA400() {
+        EmbeddedRegistry r = start();
+        for (byte[] json : List.of("{\"name\":".getBytes(StandardCharsets.UTF_8), new byte[] {'"', (byte) 0xC3, '"'})) {
+            HttpPublish.Response bad = HttpPublish.put(r, null, json, crate("bad"));
+            assertEquals(400, bad.status());
+            assertTrue(bad.body().startsWith("{\"errors\":[{\"detail\":\"malformed publish request: "), bad.body());
+        }
+        assertTrue(r.published().isEmpty());
+    }
+
+    @Test
+    void anIndexFileWrittenWithJacksonIsServedAsItWasAndAHugeNumberStaysJson() throws Exception {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("name", "old");
+        line.put("vers", "1.0.0");
+        line.put("deps", List.of());
+        line.put("cksum", RegistryStore.sha256(crate("old")));
+        line.put("features", Map.of("std", List.of()));
+        line.put("yanked", true);
+        line.put("links", null);
+        line.put("v", 1);
+        line.put("pubtime", "2024-01-02T03:04:05Z");
+        String written = JSON.writeValueAsString(line) + "\n";
+        Files.createDirectories(temp.resolve("reg/index/3/o"));
+        Files.writeString(temp.resolve("reg/index/3/o/old"), written);
+        EmbeddedRegistry r = start();
+        assertEquals(written, HttpPublish.get(r.apiUrl() + "/index/3/o/old", null).body());
+        JsonNode v = JSON.readTree(HttpPublish.get(r.apiUrl() + "/api/v1/crates/old/1.0.0", null).body());
+        assertTrue(v.get("version").get("yanked").asBoolean());
+        String meta = JSON.writeValueAsString(meta("huge", "1.0.0")).replace("\"features\":{}",
+                "\"features\":{},\"links\":1e400");
+        assertEquals(200, HttpPublish.put(r, null, meta.getBytes(StandardCharsets.UTF_8), crate("huge")).status());
+        assertEquals("Infinity", JSON.readTree(r.indexLines("huge").get(0)).get("links").asString());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.github.cratesrelease.registry.embedded;
 
+import io.github.cratesrelease.io.JsonText;
+import io.github.cratesrelease.io.JsonValue;
+import io.github.cratesrelease.testing.Jackson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -8,9 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A test client that sends cargo's publish request (u32 LE length-prefixed JSON and .crate) with the JDK client. */
 final class HttpPublish {
@@ -18,8 +21,7 @@ final class HttpPublish {
     record Response(int status, String body, java.net.http.HttpHeaders headers) {
     }
 
-    static byte[] body(JsonNode meta, byte[] crate) {
-        byte[] json = JsonMapper.builder().build().writeValueAsBytes(meta);
+    static byte[] body(byte[] json, byte[] crate) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(json.length).array());
         out.writeBytes(json);
@@ -28,9 +30,20 @@ final class HttpPublish {
         return out.toByteArray();
     }
 
+    /** Publishes {@code meta} as Jackson writes it. */
     static Response put(EmbeddedRegistry r, String token, JsonNode meta, byte[] crate) {
+        return put(r, token, Jackson.mapper().writeValueAsBytes(meta), crate);
+    }
+
+    /** Publishes {@code meta} (as {@link EmbeddedRegistry#receivedMetadata} gives it) in compact JSON. */
+    static Response put(EmbeddedRegistry r, String token, JsonValue meta, byte[] crate) {
+        return put(r, token, JsonText.compact(meta.raw()).getBytes(StandardCharsets.UTF_8), crate);
+    }
+
+    /** Publishes this metadata JSON, byte for byte. */
+    static Response put(EmbeddedRegistry r, String token, byte[] json, byte[] crate) {
         return send(HttpRequest.newBuilder(URI.create(r.apiUrl() + "/api/v1/crates/new"))
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body(meta, crate))), token);
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body(json, crate))), token);
     }
 
     static Response get(String url, String token) {
