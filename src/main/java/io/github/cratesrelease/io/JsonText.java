@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Writes a tree of maps (in their own iteration order), lists, strings, numbers, booleans and nulls as JSON text, in
- * two exact forms, without Jackson:
+ * two exact forms, without Jackson (an infinite or NaN number, which JSON cannot write, as the string Jackson writes
+ * for it, {@code "Infinity"}):
  * <ul>
  * <li>{@link #compact}: as serde_json writes it (no spaces; controls as {@code \u001f}, lowercase): the publish
  * metadata must be byte-identical to cargo's ({@code MetadataParityTest});</li>
@@ -41,6 +42,8 @@ public final class JsonText {
                 out.append("null");
             } else if (v instanceof String s) {
                 string(s);
+            } else if ((v instanceof Double d && !Double.isFinite(d)) || (v instanceof Float f && !Float.isFinite(f))) {
+                string(v.toString());  // JSON has no infinity nor NaN: a string, as Jackson writes them
             } else if (v instanceof Boolean || v instanceof Number) {
                 out.append(v);
             } else if (v instanceof Map<?, ?> m) {

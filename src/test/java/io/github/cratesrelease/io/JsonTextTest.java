@@ -118,4 +118,16 @@ class JsonTextTest {
         }
         return sb.toString();
     }
+
+    @Test
+    void numbersJsonCannotWriteAreStringsAsJacksonWritesThem() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("big", Double.POSITIVE_INFINITY);
+        m.put("small", Double.NEGATIVE_INFINITY);
+        m.put("nan", Double.NaN);
+        m.put("f", Float.POSITIVE_INFINITY);
+        assertEquals(jackson(m), JsonText.pretty(m));
+        assertEquals("{\"big\":\"Infinity\",\"small\":\"-Infinity\",\"nan\":\"NaN\",\"f\":\"Infinity\"}",
+                JsonText.compact(m));
+    }
 }

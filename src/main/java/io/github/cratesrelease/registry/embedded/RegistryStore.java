@@ -366,10 +366,7 @@ public final class RegistryStore {
         throw new IllegalArgumentException("a boolean expected, found " + v);
     }
 
-    /**
-     * A copy of a plain value for an index line, with a number too large for a double (read as infinity) as the
-     * string Jackson wrote for it ({@code "Infinity"}), so that the line stays JSON.
-     */
+    /** A deep copy of a plain value for an index line (the line is the store's own, whatever becomes of the input). */
     private static Object copy(Object v) {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -381,7 +378,7 @@ public final class RegistryStore {
             l.forEach(x -> out.add(copy(x)));
             return out;
         }
-        return v instanceof Double d && !Double.isFinite(d) ? d.toString() : v;
+        return v;
     }
 
     private static boolean isBlank(String s) {
