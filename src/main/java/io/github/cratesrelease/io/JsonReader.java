@@ -7,32 +7,96 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads JSON text (RFC 8259) into plain values in one pass, without Jackson: objects as {@link LinkedHashMap} (in the
- * text's order; a repeated key keeps its last value, as Jackson does), arrays as {@link ArrayList}, strings, numbers
- * ({@link Long} for integers in its range, else {@link BigInteger}; {@link Double} with a fraction or an exponent),
- * {@link Boolean}s and {@code null}. A leading byte order mark is skipped. Malformed text is a
- * {@link JsonValue.Malformed} with the line and column; nesting deeper than {@link #MAX_DEPTH} is refused (a
- * registry's answer must not exhaust the stack).
+ * The plugin's one JSON reader (RFC 8259), one pass of recursive descent, handing each value with its place to a
+ * {@link Builder}: {@link #PLAIN} makes the plain values {@link JsonValue} wraps, the spec's schema reader the tree
+ * its YAML reader makes. Places are 1-based lines and columns, columns counting code points (as snakeyaml's do). A
+ * leading byte order mark is skipped. Malformed text is a {@link JsonValue.Malformed} with its place; nesting deeper
+ * than {@link #MAX_DEPTH} is refused (a registry's answer must not exhaust the stack).
  */
-final class JsonReader {
+public final class JsonReader<V> {
 
     /** Deepest nesting read (Jackson's default limit is 500 too). */
-    static final int MAX_DEPTH = 500;
+    public static final int MAX_DEPTH = 500;
 
-    private final String text;
-    private int pos;
-
-    private JsonReader(String text) {
-        this.text = text;
+    /** The kinds of scalars, as the text writes them. */
+    public enum Kind {
+        STRING, INTEGER, FLOAT, BOOLEAN, NULL
     }
 
-    static Object read(String text) throws JsonValue.Malformed {
-        JsonReader r = new JsonReader(text);
+    /** A member of an object: its key, the key's place, its value. */
+    public record Member<V>(String key, int line, int column, V value) {
+    }
+
+    /** What a reading makes of each value, given its place (where its first character is). */
+    public interface Builder<V> {
+        /** A scalar: a string's value, or a number, boolean or null as written ({@code 1.50}, {@code true}). */
+        V scalar(Kind kind, String text, int line, int column);
+
+        V array(List<V> items, int line, int column);
+
+        V object(List<Member<V>> members, int line, int column);
+    }
+
+    /**
+     * Plain values: objects as {@link LinkedHashMap} (in the text's order; a repeated key keeps its last value, as
+     * Jackson does), arrays as {@link ArrayList}, strings, numbers ({@link Long} for integers in its range, else
+     * {@link BigInteger}; {@link Double} with a fraction or an exponent), {@link Boolean}s and {@code null}.
+     */
+    public static final Builder<Object> PLAIN = new Builder<>() {
+        @Override
+        public Object scalar(Kind kind, String text, int line, int column) {
+            return switch (kind) {
+                case STRING -> text;
+                case BOOLEAN -> Boolean.valueOf(text);
+                case NULL -> null;
+                case FLOAT -> Double.parseDouble(text);
+                case INTEGER -> {
+                    if (text.length() <= 18) {
+                        yield Long.parseLong(text);
+                    }
+                    BigInteger b = new BigInteger(text);
+                    yield b.bitLength() < 64 ? (Object) b.longValue() : b;
+                }
+            };
+        }
+
+        @Override
+        public Object array(List<Object> items, int line, int column) {
+            return items;
+        }
+
+        @Override
+        public Object object(List<Member<Object>> members, int line, int column) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (Member<Object> e : members) {
+                m.put(e.key(), e.value());
+            }
+            return m;
+        }
+    };
+
+    private final String text;
+    private final Builder<V> builder;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    /** Characters before {@link #pos} on its line that are the first half of a pair (columns count code points). */
+    private int pairsOnLine;
+
+    private JsonReader(String text, Builder<V> builder) {
+        this.text = text;
+        this.builder = builder;
+    }
+
+    /** Reads one JSON value (a document) through {@code builder}. */
+    public static <V> V read(String text, Builder<V> builder) throws JsonValue.Malformed {
+        JsonReader<V> r = new JsonReader<>(text, builder);
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             r.pos = 1;
+            r.lineStart = 1;
         }
         r.skipSpace();
-        Object v = r.value(0);
+        V v = r.value(0);
         r.skipSpace();
         if (r.pos < text.length()) {
             throw r.error("text after the JSON value");
@@ -40,93 +104,88 @@ final class JsonReader {
         return v;
     }
 
-    private Object value(int depth) throws JsonValue.Malformed {
+    private V value(int depth) throws JsonValue.Malformed {
         if (pos >= text.length()) {
             throw error("a value expected, found the end");
         }
+        int l = line;
+        int col = column();
         char c = text.charAt(pos);
         switch (c) {
             case '{':
-                return object(depth + 1);
+                return object(depth + 1, l, col);
             case '[':
-                return array(depth + 1);
+                return array(depth + 1, l, col);
             case '"':
-                return string();
+                return builder.scalar(Kind.STRING, string(), l, col);
             case 't':
-                return literal("true", Boolean.TRUE);
+                return literal("true", Kind.BOOLEAN, l, col);
             case 'f':
-                return literal("false", Boolean.FALSE);
+                return literal("false", Kind.BOOLEAN, l, col);
             case 'n':
-                return literal("null", null);
+                return literal("null", Kind.NULL, l, col);
             default:
                 if (c == '-' || (c >= '0' && c <= '9')) {
-                    return number();
+                    return number(l, col);
                 }
-                throw error("a value expected, found '" + c + "'");
+                throw error("a value expected");
         }
     }
 
-    private Map<String, Object> object(int depth) throws JsonValue.Malformed {
+    private V object(int depth, int l, int col) throws JsonValue.Malformed {
         if (depth > MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
         pos++;
-        Map<String, Object> m = new LinkedHashMap<>();
+        List<Member<V>> members = new ArrayList<>();
         skipSpace();
         if (peek() == '}') {
             pos++;
-            return m;
+            return builder.object(members, l, col);
         }
         while (true) {
             skipSpace();
             if (peek() != '"') {
                 throw error("a key in double quotes expected");
             }
+            int kl = line;
+            int kc = column();
             String key = string();
             skipSpace();
-            if (peek() != ':') {
-                throw error("':' expected after the key");
-            }
-            pos++;
+            expect(':');
             skipSpace();
-            m.put(key, value(depth));
+            members.add(new Member<>(key, kl, kc, value(depth)));
             skipSpace();
-            char c = peek();
-            pos++;
-            if (c == '}') {
-                return m;
+            if (peek() == ',') {
+                pos++;
+                continue;
             }
-            if (c != ',') {
-                pos--;
-                throw error("',' or '}' expected");
-            }
+            expect('}');
+            return builder.object(members, l, col);
         }
     }
 
-    private List<Object> array(int depth) throws JsonValue.Malformed {
+    private V array(int depth, int l, int col) throws JsonValue.Malformed {
         if (depth > MAX_DEPTH) {
             throw error("nested deeper than " + MAX_DEPTH + " levels");
         }
         pos++;
-        List<Object> l = new ArrayList<>();
+        List<V> items = new ArrayList<>();
         skipSpace();
         if (peek() == ']') {
             pos++;
-            return l;
+            return builder.array(items, l, col);
         }
         while (true) {
             skipSpace();
-            l.add(value(depth));
+            items.add(value(depth));
             skipSpace();
-            char c = peek();
-            pos++;
-            if (c == ']') {
-                return l;
+            if (peek() == ',') {
+                pos++;
+                continue;
             }
-            if (c != ',') {
-                pos--;
-                throw error("',' or ']' expected");
-            }
+            expect(']');
+            return builder.array(items, l, col);
         }
     }
 
@@ -140,6 +199,9 @@ final class JsonReader {
             }
             if (c == '\\' || c < 0x20) {
                 break;
+            }
+            if (Character.isHighSurrogate(c)) {
+                pairsOnLine++;
             }
             pos++;
         }
@@ -157,6 +219,9 @@ final class JsonReader {
                 throw error("control character U+" + String.format("%04X", (int) c) + " in a string (escape it)");
             }
             if (c != '\\') {
+                if (Character.isHighSurrogate(c)) {
+                    pairsOnLine++;
+                }
                 sb.append(c);
                 pos++;
                 continue;
@@ -200,7 +265,7 @@ final class JsonReader {
         return (char) v;  // surrogate pairs come as two escapes and pair up in the string
     }
 
-    private Object number() throws JsonValue.Malformed {
+    private V number(int l, int col) throws JsonValue.Malformed {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -232,15 +297,7 @@ final class JsonReader {
             digits();
             integral = false;
         }
-        String n = text.substring(start, pos);
-        if (!integral) {
-            return Double.parseDouble(n);
-        }
-        if (n.length() <= 18) {
-            return Long.parseLong(n);
-        }
-        BigInteger b = new BigInteger(n);
-        return b.bitLength() < 64 ? (Object) b.longValue() : b;
+        return builder.scalar(integral ? Kind.INTEGER : Kind.FLOAT, text.substring(start, pos), l, col);
     }
 
     private void digits() {
@@ -253,38 +310,44 @@ final class JsonReader {
         return c >= '0' && c <= '9';
     }
 
-    private Object literal(String word, Object value) throws JsonValue.Malformed {
+    private V literal(String word, Kind kind, int l, int col) throws JsonValue.Malformed {
         if (!text.startsWith(word, pos)) {
             throw error("a value expected");
         }
         pos += word.length();
-        return value;
+        return builder.scalar(kind, word, l, col);
     }
 
     private char peek() {
         return pos < text.length() ? text.charAt(pos) : '\0';
     }
 
+    private void expect(char c) throws JsonValue.Malformed {
+        if (peek() != c) {
+            throw error(c == ':' ? "':' expected after the key" : "',' or '" + c + "' expected");
+        }
+        pos++;
+    }
+
     private void skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            if (c == '\n') {
+                line++;
+                lineStart = pos + 1;
+                pairsOnLine = 0;
+            } else if (c != ' ' && c != '\r' && c != '\t') {
                 return;
             }
             pos++;
         }
     }
 
+    private int column() {
+        return Math.min(pos, text.length()) - lineStart - pairsOnLine + 1;
+    }
+
     private JsonValue.Malformed error(String what) {
-        int line = 1;
-        int lineStart = 0;
-        int end = Math.min(pos, text.length());
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new JsonValue.Malformed(what, line, end - lineStart + 1);
+        return new JsonValue.Malformed(what, line, column());
     }
 }

@@ -32,13 +32,20 @@ public final class JsonValue implements Iterable<JsonValue> {
 
     /** JSON text that is not well-formed, with the place (1-based line and column) where reading stopped. */
     public static final class Malformed extends Exception {
+        private final String what;
         private final int line;
         private final int column;
 
         Malformed(String what, int line, int column) {
             super(what + " at line " + line + " column " + column);
+            this.what = what;
             this.line = line;
             this.column = column;
+        }
+
+        /** What is wrong, without the place. */
+        public String what() {
+            return what;
         }
 
         public int line() {
@@ -50,9 +57,9 @@ public final class JsonValue implements Iterable<JsonValue> {
         }
     }
 
-    /** Reads one JSON value (a document); see {@link JsonReader} for the types of the values. */
+    /** Reads one JSON value (a document); see {@link JsonReader#PLAIN} for the types of the values. */
     public static JsonValue parse(String text) throws Malformed {
-        return of(JsonReader.read(text));
+        return of(JsonReader.read(text, JsonReader.PLAIN));
     }
 
     /** A view of a plain value (maps with string keys, lists, strings, numbers, booleans, null). */
