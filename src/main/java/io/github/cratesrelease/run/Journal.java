@@ -142,7 +142,7 @@ public final class Journal {
                 // a journal we cannot read is set aside (the caller says so); the registry lookups still prevent
                 // double uploads
                 Journal j = new Journal(file, clock, fingerprint, clock.now().toString(), false);
-                String why = unreadable instanceof JsonValue.Malformed m ? reason(m)
+                String why = unreadable instanceof JsonValue.Malformed m ? m.what()
                         : unreadable.getMessage();  // the reader's words; the place is said in front of them
                 j.unreadableBecause = String.valueOf(why).lines().findFirst().orElse("");
                 if (unreadable instanceof JsonValue.Malformed m && m.line() > 0) {
@@ -218,13 +218,6 @@ public final class Journal {
     /** A member as text; null when absent or null. */
     private static String text(JsonValue n, String k) {
         return n.path(k).text(null);
-    }
-
-    /** The reader's words without the place it appends ("at line 3 column 15"), said in front of them instead. */
-    private static String reason(JsonValue.Malformed m) {
-        String msg = String.valueOf(m.getMessage());
-        String at = " at line " + m.line() + " column " + m.column();
-        return msg.endsWith(at) ? msg.substring(0, msg.length() - at.length()) : msg;
     }
 
     /** The git commit the crates were packaged from (null: unknown, not a repository or a dirty tree). */

@@ -52,21 +52,8 @@ final class Bodies {
         try {
             return JsonValue.parse(text);
         } catch (JsonValue.Malformed e) {
-            String why = reason(e);
-            why = why.lines().findFirst().orElse(why);
-            if (why.length() > 200) {
-                why = why.substring(0, 200) + "...";
-            }
-            throw new RegistryDataException(what + ": " + why + (e.column() > 0
-                    ? " (at column " + e.column() + ")" : ""));
+            throw new RegistryDataException(what + ": " + e.what() + " (at column " + e.column() + ")");
         }
-    }
-
-    /** The reader's words without the place it appends ("at line 1 column 7"), which the caller says its own way. */
-    private static String reason(JsonValue.Malformed e) {
-        String m = String.valueOf(e.getMessage());
-        String at = " at line " + e.line() + " column " + e.column();
-        return m.endsWith(at) ? m.substring(0, m.length() - at.length()) : m;
     }
 
     private static RegistryDataException tooLarge(String what, long max) {
