@@ -130,11 +130,6 @@ final class IndexWaiter {
                 long now = ctx.clock().millis();
                 for (PublishItem i : pending) {
                     if (!inFlight.contains(i) && due.getOrDefault(i, start) <= now) {
-                        double f = backoff.getOrDefault(i, 1.0);
-                        due.put(i, now + period(i, f));
-                        if (now - start >= 10_000) {
-                            backoff.put(i, Math.min(f * 1.5, 300));  // steady for 10 s, then back off
-                        }
                         inFlight.add(i);
                         reads++;
                         pool.execute(() -> answers.add(read(i, prefix, start)));
@@ -152,15 +147,22 @@ final class IndexWaiter {
                     Pause.sleep(ctx, Math.max(1, wake - now));
                 }
                 for (; a != null; a = answers.poll()) {
-                    inFlight.remove(a.item());
+                    PublishItem i = a.item();
+                    inFlight.remove(i);
+                    // due one period after this read started (it may have queued for a thread after it was asked)
+                    double f = backoff.getOrDefault(i, 1.0);
+                    due.put(i, a.started() + period(i, f));
+                    if (a.started() - start >= 10_000) {
+                        backoff.put(i, Math.min(f * 1.5, 300));  // steady for 10 s, then back off
+                    }
                     if (a.fault() != null) {
                         throw a.fault();
                     }
                     if (a.poll().failure() != null) {
-                        failed.put(a.item(), a.poll().failure());
+                        failed.put(i, a.poll().failure());
                     }
                     if (a.poll().visible()) {
-                        pending.remove(a.item());
+                        pending.remove(i);
                     }
                 }
                 now = ctx.clock().millis();
@@ -193,15 +195,16 @@ final class IndexWaiter {
         return failed;
     }
 
-    /** One read's outcome for the waiting thread: what the read found, or the fault of the plugin it hit. */
-    private record Answer(PublishItem item, Poll poll, RuntimeException fault) {
+    /** One read's outcome for the waiting thread: when it started, what it found, or the fault of the plugin it hit. */
+    private record Answer(PublishItem item, long started, Poll poll, RuntimeException fault) {
     }
 
     private Answer read(PublishItem i, String prefix, long start) {
+        long started = ctx.clock().millis();
         try {
-            return new Answer(i, poll(i, prefix, start), null);
+            return new Answer(i, started, poll(i, prefix, start), null);
         } catch (RuntimeException e) {
-            return new Answer(i, Poll.PENDING, e);
+            return new Answer(i, started, Poll.PENDING, e);
         }
     }
 
