@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -184,14 +183,14 @@ public final class RegistryStore {
             line.put("name", explicit != null ? explicit : depName);
             line.put("req", req);
             // a key present with null counts as present (as Jackson's has did): features null stays null
-            line.put("features", d.path("features").isMissing() ? new ArrayList<>() : copy(d.path("features").raw()));
+            line.put("features", d.path("features").isMissing() ? new ArrayList<>() : d.path("features").raw());
             line.put("optional", !d.path("optional").isMissing() && bool(d.path("optional")));
             line.put("default_features", d.path("default_features").isMissing() || bool(d.path("default_features")));
-            line.put("target", copy(d.path("target").raw()));
+            line.put("target", d.path("target").raw());
             String kind = text(d, "kind");
             line.put("kind", kind != null ? kind : "normal");
             if (!sameRegistry) {
-                line.put("registry", copy(registry.raw()));
+                line.put("registry", registry.raw());
             }
             if (explicit != null) {
                 line.put("package", depName);
@@ -212,11 +211,11 @@ public final class RegistryStore {
                 String s = scalar(v);
                 v2 |= s.startsWith("dep:") || s.contains("?/");
             }
-            (v2 ? features2 : features).put(f.getKey(), copy(values.raw()));
+            (v2 ? features2 : features).put(f.getKey(), values.raw());
         }
         line.put("features", features);
         line.put("yanked", false);
-        line.put("links", copy(meta.path("links").raw()));
+        line.put("links", meta.path("links").raw());
         if (!features2.isEmpty()) {
             line.put("features2", features2);
             line.put("v", 2);
@@ -224,7 +223,7 @@ public final class RegistryStore {
             line.put("v", 1);
         }
         if (meta.has("rust_version")) {
-            line.put("rust_version", copy(meta.path("rust_version").raw()));
+            line.put("rust_version", meta.path("rust_version").raw());
         }
         line.put("pubtime", DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         String lower = name.toLowerCase(Locale.ROOT);
@@ -364,21 +363,6 @@ public final class RegistryStore {
             return Boolean.parseBoolean(v.string());
         }
         throw new IllegalArgumentException("a boolean expected, found " + v);
-    }
-
-    /** A deep copy of a plain value for an index line (the line is the store's own, whatever becomes of the input). */
-    private static Object copy(Object v) {
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
-            return out;
-        }
-        if (v instanceof Collection<?> l) {
-            List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(copy(x)));
-            return out;
-        }
-        return v;
     }
 
     private static boolean isBlank(String s) {
