@@ -28,12 +28,21 @@ public final class GitRepo {
     }
 
     /**
-     * Changed or untracked files under {@code dir}, as paths relative to it, leaving out the given relative
-     * prefixes (build output).
+     * The work tree at {@code dir} in two git processes: whether it is in a repository, its changed or untracked
+     * files (as {@code git status --porcelain} prints them, under {@code dir} only, leaving out the given prefixes
+     * relative to it: build output), and the commit checked out (null before the first commit).
      */
-    public List<String> changes(List<String> ignoredPrefixes) {
-        ProcessRunner.Result pre = runner.run(dir, Map.of(), List.of("git", "rev-parse", "--show-prefix"), null, null);
-        String prefix = pre.exit() == 0 && !pre.stdout().isEmpty() ? pre.stdout().get(0).strip() : "";
+    public WorkTree workTree(List<String> ignoredPrefixes) {
+        // the prefix of dir in its repository and HEAD at once: exit 128 outside a repository, 1 before a commit
+        ProcessRunner.Result rev = runner.run(dir, Map.of(), List.of("git", "rev-parse", "--show-prefix", "--verify",
+                "-q", "HEAD"), null, null);
+        if (rev.exit() != 0 && rev.exit() != 1) {
+            return new WorkTree(false, List.of(), null);
+        }
+        List<String> lines = rev.stdout();
+        String head = rev.exit() == 0 && !lines.isEmpty() ? lines.get(lines.size() - 1).strip() : null;
+        int prefixLines = lines.size() - (head == null ? 0 : 1);
+        String prefix = prefixLines > 0 ? lines.get(0).strip() : "";
         ProcessRunner.Result r = runner.run(dir, Map.of(), List.of("git", "status", "--porcelain=v1",
                 "--untracked-files=normal", "--", "."), null, null);
         List<String> out = new ArrayList<>();
@@ -52,7 +61,11 @@ public final class GitRepo {
                 out.add(line.strip());
             }
         }
-        return out;
+        return new WorkTree(true, out, head == null || head.isEmpty() ? null : head);
+    }
+
+    /** A work tree as {@link #workTree} read it. */
+    public record WorkTree(boolean repository, List<String> changes, String head) {
     }
 
     /** Of the given files, those with uncommitted changes (or untracked), as git prints them. */

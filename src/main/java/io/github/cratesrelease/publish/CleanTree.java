@@ -26,12 +26,8 @@ final class CleanTree {
 
     /** Reads the state of the workspace at {@code root} (build output and our output directory aside). */
     static State read(RunContext ctx, Path root) {
-        GitRepo git = ctx.git(root);
-        if (!git.isRepository()) {
-            return new State(false, List.of(), null);
-        }
-        List<String> changes = changes(git, root, ctx.outputDirectory());
-        return new State(true, changes, changes.isEmpty() ? git.head() : null);
+        GitRepo.WorkTree tree = ctx.git(root).workTree(ignored(root, ctx.outputDirectory()));
+        return new State(tree.repository(), tree.changes(), tree.changes().isEmpty() ? tree.head() : null);
     }
 
     /**
@@ -59,13 +55,13 @@ final class CleanTree {
                 "commit or stash them, or run with -Dcrates.allowDirty=true"));
     }
 
-    /** Uncommitted changes under the workspace root, build output and our output directory aside. */
-    private static List<String> changes(GitRepo git, Path root, Path outDir) {
+    /** What is not an uncommitted change under the workspace root: build output and our output directory. */
+    private static List<String> ignored(Path root, Path outDir) {
         List<String> ignored = new ArrayList<>(List.of("target/"));
         Path r = root.toAbsolutePath().normalize();
         if (outDir.startsWith(r)) {
             ignored.add(r.relativize(outDir) + "/");
         }
-        return git.changes(ignored);
+        return ignored;
     }
 }

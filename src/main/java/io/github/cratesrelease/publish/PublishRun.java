@@ -60,6 +60,7 @@ public final class PublishRun implements AutoCloseable {
     private final Map<Path, Path> targetDirs = new ConcurrentHashMap<>();
     private CargoLog cargoLog;
     private CleanTree.State tree;
+    private CompletableFuture<CleanTree.State> treeAhead;
 
     public PublishRun(RunContext ctx, PublishOptions options) {
         this.ctx = ctx;
@@ -237,10 +238,20 @@ public final class PublishRun implements AutoCloseable {
         return options.rehearse();
     }
 
+    /**
+     * Starts reading the git state of the analysis's workspace on a thread of its own (two git processes) as soon as
+     * the workspace is read, while reconciliation and plan go on; {@link #tree()} waits for it.
+     */
+    synchronized void readTreeAhead(Path root) {
+        if (tree == null && treeAhead == null) {
+            treeAhead = Tasks.background("crates-git-state", () -> CleanTree.read(ctx, root));
+        }
+    }
+
     /** The workspace's git state, read once: the clean-tree check and the packaging both need it. */
     synchronized CleanTree.State tree() {
         if (tree == null) {
-            tree = CleanTree.read(ctx, analysis.workspace().root());
+            tree = treeAhead != null ? Tasks.join(treeAhead) : CleanTree.read(ctx, analysis.workspace().root());
         }
         return tree;
     }

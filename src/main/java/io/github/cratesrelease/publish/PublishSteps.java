@@ -61,7 +61,7 @@ public final class PublishSteps {
 
     private static void validate(RunContext ctx, PublishRun run, boolean changelogs) {
         ctx.prepareRegistryClient();
-        run.analysis = ctx.analysis();
+        run.analysis = ctx.analysis(ws -> run.readTreeAhead(ws.root()));
         Diagnostics d = new Diagnostics();
         d.addAll(run.analysis.diagnostics());
         if (changelogs) {

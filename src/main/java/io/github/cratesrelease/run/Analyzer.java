@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Reads a spec together with its workspace: schema, workspace model, cargo configuration, reconciliation and the
@@ -35,14 +35,14 @@ import java.util.function.Consumer;
 public final class Analyzer {
 
     private final Map<String, String> env;
-    private Consumer<CargoWorkspace> workspaceRead = ws -> { };
+    private BiConsumer<ReleaseSpec, CargoWorkspace> workspaceRead = (spec, ws) -> { };
 
     public Analyzer(Map<String, String> env) {
         this.env = env;
     }
 
-    /** Hands the workspace model to {@code then} as soon as it is read, before reconciliation and plan. */
-    public Analyzer whenWorkspaceRead(Consumer<CargoWorkspace> then) {
+    /** Hands the spec and the workspace model to {@code then} as soon as both are read, before reconciliation and plan. */
+    public Analyzer whenWorkspaceRead(BiConsumer<ReleaseSpec, CargoWorkspace> then) {
         this.workspaceRead = then;
         return this;
     }
@@ -74,7 +74,7 @@ public final class Analyzer {
         CargoWorkspace ws = redistOnly(spec) ? new CargoWorkspace(spec.workspaceRoot(),
                 spec.workspaceRoot().resolve("Cargo.toml"), List.of(), List.of())
                 : ahead.workspace(spec.workspaceRoot(), spec.workspaceLocation());
-        workspaceRead.accept(ws);
+        workspaceRead.accept(spec, ws);
         CargoConfig config = CargoConfig.load(ws.root(), env);
         ReleaseSet set = new ReleaseSet(spec, ws);
         // the plan is derived on another core while the reconciler checks; its findings follow the reconciler's

@@ -1,5 +1,6 @@
 package io.github.cratesrelease.run;
 
+import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.credentials.TokenVariables;
 import io.github.cratesrelease.git.GitRepo;
 import io.github.cratesrelease.io.Clock;
@@ -8,6 +9,7 @@ import io.github.cratesrelease.output.Masker;
 import io.github.cratesrelease.output.Reporter;
 import io.github.cratesrelease.process.ProcessRunner;
 import io.github.cratesrelease.registry.client.RegistryClient;
+import io.github.cratesrelease.spec.ReleaseSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * Everything one goal run shares, built once per goal: the analysis of the spec (read on first use), the
@@ -37,6 +40,7 @@ public final class RunContext implements AutoCloseable {
     private final Duration httpTimeout;
     private final String sharedWithin;
     private Analysis analysis;
+    private ReleaseSpec withheldFor;
     private RegistryClient client;
     private final Object clientLock = new Object();
 
@@ -85,31 +89,54 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** The spec read with its workspace (once per run); throws when the spec cannot be read. */
-    public synchronized Analysis analysis() {
-        if (analysis == null) {
-            long start = System.nanoTime();
-            Objects.requireNonNull(spec, "this goal has no spec");
-            analysis = sharedWithin == null ? null : SharedAnalysis.find(sharedWithin, spec, env);
-            boolean shared = analysis != null;
-            if (!shared) {
-                Analyzer analyzer = new Analyzer(env);
-                List<CompletableFuture<List<SharedAnalysis.Stamp>>> stamped = new ArrayList<>(1);
-                if (sharedWithin != null) {  // its files are stamped while the analysis goes on with them
-                    analyzer.whenWorkspaceRead(ws -> stamped.add(SharedAnalysis.stampAhead(spec, env, ws)));
-                }
-                analysis = analyzer.analyze(spec);
-                if (sharedWithin != null) {
-                    SharedAnalysis.keep(sharedWithin, spec, env, analysis, stamped.isEmpty() ? null : stamped.get(0));
-                }
-            }
-            out.debug("analysis (spec, " + analysis.workspace().members().size() + " manifests, plan): "
-                    + (System.nanoTime() - start) / 1_000_000 + " ms" + (shared
-                            ? ", the one an earlier goal of this Maven run made (no file of it changed since)" : ""));
-            if (analysis.spec() != null) {
-                TokenVariables.withhold(runner, analysis.spec());  // and without the ones the spec names
-            }
+    public Analysis analysis() {
+        return analysis(ws -> { });
+    }
+
+    /**
+     * As {@link #analysis()}; {@code whenRead} gets the workspace model as soon as it is read, while reconciliation
+     * and plan go on (or at once, when the analysis was made before), for work that needs only the workspace.
+     */
+    public synchronized Analysis analysis(Consumer<CargoWorkspace> whenRead) {
+        if (analysis != null) {
+            whenRead.accept(analysis.workspace());
+            return analysis;
         }
+        long start = System.nanoTime();
+        Objects.requireNonNull(spec, "this goal has no spec");
+        analysis = sharedWithin == null ? null : SharedAnalysis.find(sharedWithin, spec, env);
+        boolean shared = analysis != null;
+        if (shared) {
+            withholdTokensOf(analysis.spec());
+            whenRead.accept(analysis.workspace());
+        } else {
+            Analyzer analyzer = new Analyzer(env);
+            List<CompletableFuture<List<SharedAnalysis.Stamp>>> stamped = new ArrayList<>(1);
+            analyzer.whenWorkspaceRead((read, ws) -> {
+                withholdTokensOf(read);  // before any child starts: work on the workspace may start one
+                if (sharedWithin != null) {  // its files are stamped while the analysis goes on with them
+                    stamped.add(SharedAnalysis.stampAhead(spec, env, ws));
+                }
+                whenRead.accept(ws);
+            });
+            analysis = analyzer.analyze(spec);
+            if (sharedWithin != null) {
+                SharedAnalysis.keep(sharedWithin, spec, env, analysis, stamped.isEmpty() ? null : stamped.get(0));
+            }
+            withholdTokensOf(analysis.spec());
+        }
+        out.debug("analysis (spec, " + analysis.workspace().members().size() + " manifests, plan): "
+                + (System.nanoTime() - start) / 1_000_000 + " ms" + (shared
+                        ? ", the one an earlier goal of this Maven run made (no file of it changed since)" : ""));
         return analysis;
+    }
+
+    /** Children start without the variables the spec names as secrets (once per context, from the final spec). */
+    private void withholdTokensOf(ReleaseSpec read) {
+        if (read != null && withheldFor != read) {
+            TokenVariables.withhold(runner, read);
+            withheldFor = read;
+        }
     }
 
     /**
