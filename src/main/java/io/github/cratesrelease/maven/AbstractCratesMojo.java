@@ -61,6 +61,7 @@ public abstract class AbstractCratesMojo extends AbstractMojo {
             return;
         }
         String goal = goal();
+        getLog().debug("crates:" + goal + " starts");  // where the goal's own time begins (Maven loaded the plugin)
         try (RunContext ctx = context(goal)) {
             doExecute(ctx);
         } catch (ReleaseException e) {

@@ -25,6 +25,14 @@ public class InitMojo extends AbstractCratesMojo {
     private File workspace;
 
     /**
+     * Write {@code .mvn/jvm.config} next to the spec with {@code -XX:TieredStopAtLevel=1} (the JVM's quick compiler
+     * alone: crates goals are short runs), when there is no pom.xml there and no {@code .mvn} there or above; an
+     * existing jvm.config is never changed.
+     */
+    @Parameter(property = "crates.jvmConfig", defaultValue = "true")
+    private boolean jvmConfig;
+
+    /**
      * Run from a crate's directory, init writes the spec at the root of the workspace that crate belongs to (found
      * as cargo finds it), unless a spec above already exists.
      */
@@ -37,6 +45,6 @@ public class InitMojo extends AbstractCratesMojo {
     @Override
     protected void doExecute(RunContext ctx) {
         InitGoal.init(ctx, new InitGoal.Options(force, workspace == null ? null
-                : baseDirectory().resolve(workspace.toPath())));
+                : baseDirectory().resolve(workspace.toPath()), jvmConfig));
     }
 }

@@ -56,16 +56,24 @@ class PublishTimelineTest {
     }
 
     @Test
-    void ownWorkIsEachGoalsHeaderToItsLastLineSummed() {
+    void ownWorkIsEachGoalsStartToItsLastLineSummed() {
         List<String> lines = List.of(
                 "10:00:01.000 [INFO] --- crates:0.1.0-SNAPSHOT:validate (default-cli) @ standalone-pom ---",
+                "10:00:01.120 [DEBUG] crates:validate starts",
+                "10:00:01.690 [DEBUG] analysis (spec, 2 manifests, plan): 500 ms",
                 "10:00:01.700 [INFO] Release spec release.yaml is valid: 2 crate(s) to release",
                 "10:00:01.700 [INFO] ",
                 "10:00:01.710 [INFO] --- crates:0.1.0-SNAPSHOT:plan (default-cli) @ standalone-pom ---",
+                "10:00:01.720 [DEBUG] crates:plan starts",
                 "10:00:01.900 [INFO] Publish plan: 2 crates in 2 waves",
                 "10:00:02.010 [INFO] Plan written to target/crates/plan.json",
                 "10:00:02.020 [INFO] ------------------------------------------------------------------------",
                 "10:00:02.030 [INFO] BUILD SUCCESS");
-        assertEquals(700 + 300, ScaleCase.ownWork(run(lines, LocalTime.parse("10:00:00.000"), 2_100)));
+        WholeProcess.Run run = run(lines, LocalTime.parse("10:00:00.000"), 2_100);
+        assertEquals(580 + 290, ScaleCase.ownWork(run, false), "from each goal's start line");
+        assertEquals(700 + 300, ScaleCase.ownWork(run, true), "from each goal's header, Maven's loading included");
+        List<String> noDebug = lines.stream().filter(l -> !l.contains("[DEBUG]")).toList();
+        assertEquals(700 + 300, ScaleCase.ownWork(run(noDebug, LocalTime.parse("10:00:00.000"), 2_100), false),
+                "without start lines, from the headers");
     }
 }

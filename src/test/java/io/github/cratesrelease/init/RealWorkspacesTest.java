@@ -39,7 +39,7 @@ class RealWorkspacesTest {
     private String init(Path ws) {
         RecordingReporter out = new RecordingReporter();
         try (RunContext ctx = Contexts.of(env(), out, ws.resolve("release.yaml"))) {
-            InitGoal.init(ctx, new InitGoal.Options(false, null));
+            InitGoal.init(ctx, new InitGoal.Options(false, null, false));
         }
         return out.text();
     }

@@ -35,7 +35,7 @@ class SpecInitializerTest {
     /** crates:init for {@code spec} ({@code ws} null: the spec's directory). */
     private Path init(Path spec, Path ws, boolean dryRun, boolean force) {
         try (RunContext ctx = Contexts.of(env(), Reporter.SILENT, spec, dryRun)) {
-            return InitGoal.init(ctx, new InitGoal.Options(force, ws));
+            return InitGoal.init(ctx, new InitGoal.Options(force, ws, false));
         }
     }
 

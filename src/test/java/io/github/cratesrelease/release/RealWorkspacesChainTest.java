@@ -39,7 +39,7 @@ class RealWorkspacesChainTest {
         Path spec = ws.resolve("release.yaml");
         RecordingReporter out = new RecordingReporter();
         try (RunContext ctx = Contexts.of(env(), out, spec)) {
-            InitGoal.init(ctx, new InitGoal.Options(false, null));
+            InitGoal.init(ctx, new InitGoal.Options(false, null, false));
         }
         try (RunContext ctx = Contexts.of(env(), out, spec)) {
             SpecGoals.validate(ctx, false);
