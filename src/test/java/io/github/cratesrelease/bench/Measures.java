@@ -1,6 +1,7 @@
 package io.github.cratesrelease.bench;
 
 import io.github.cratesrelease.bench.SyntheticWorkspace.Shape;
+import io.github.cratesrelease.init.MavenJvmConfig;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.testing.Processes;
@@ -74,6 +75,23 @@ final class Measures {
         return dest;
     }
 
+    /**
+     * A copy of a template with the {@code .mvn/jvm.config} crates:init writes into a workspace of this kind, committed
+     * as a user would: mvn reads it in every run from that directory.
+     */
+    Path withInitJvmConfig(Path template) {
+        Path dest = copy(template);
+        MavenJvmConfig.Decision d = MavenJvmConfig.decide(dest);
+        if (!d.write()) {
+            throw new IllegalStateException("crates:init would not write " + d.file() + ": " + d.reason());
+        }
+        MavenJvmConfig.write(d);
+        Processes.ok(dest, "git", "add", ".mvn");
+        Processes.ok(dest, "git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c",
+                "commit.gpgsign=false", "commit", "-q", "-m", "crates:init's .mvn/jvm.config");
+        return dest;
+    }
+
     /** A fresh embedded registry with this index lag and per-response latency. */
     EmbeddedRegistry registry(Duration lag, Duration latency) {
         return EmbeddedRegistry.start(RegistryOptions.defaults(scratch("registry")).withToken(BenchTools.TOKEN, false)
@@ -118,7 +136,12 @@ final class Measures {
      * start-up of the same minutes (this machine's speed drifts by half over an hour).
      */
     long helpOnce() {
-        return WholeProcess.ok(base, env(null), tools.goal("help"), false, null).millis();
+        return helpOnce(base);
+    }
+
+    /** {@code mvn crates:help} once, run in {@code dir} (with the {@code .mvn/jvm.config} there, if any). */
+    long helpOnce(Path dir) {
+        return WholeProcess.ok(dir, env(null), tools.goal("help"), false, null).millis();
     }
 
     /** Keeps a run's output under target/bench/logs/{name}.log. */

@@ -1,6 +1,7 @@
 package io.github.cratesrelease.bench;
 
 import io.github.cratesrelease.bench.SyntheticWorkspace.Shape;
+import io.github.cratesrelease.init.MavenJvmConfig;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +33,11 @@ final class PublishCase {
 
     void run(Shape shape) {
         Path template = m.template(shape);
+        Path quickTemplate = m.withInitJvmConfig(template);
         Figure ours = new Figure();
+        Figure quick = new Figure();
+        Figure helpQuick = new Figure();
+        List<PublishTimeline> quickTimelines = new ArrayList<>();
         Figure cargo = new Figure();
         Figure offline = new Figure();
         Figure helpNow = new Figure();
@@ -48,16 +53,28 @@ final class PublishCase {
             offline.add(o);
             long h = m.helpOnce();
             helpNow.add(h);
+            PublishTimeline q = ours(shape, quickTemplate, tag + "-jvm-config-" + i);
+            quick.add(q.total());
+            quickTimelines.add(q);
+            long hq = m.helpOnce(quickTemplate);
+            helpQuick.add(hq);
             System.out.printf("[bench] %s run %d: ours %s, cargo publish --workspace %s, cargo package --offline %s, "
-                    + "help %s%n", shape, i, Figure.seconds(t.total()), Figure.seconds(c), Figure.seconds(o),
-                    Figure.seconds(h));
+                    + "help %s; with init's .mvn/jvm.config: ours %s, help %s%n", shape, i, Figure.seconds(t.total()),
+                    Figure.seconds(c), Figure.seconds(o), Figure.seconds(h), Figure.seconds(q.total()),
+                    Figure.seconds(hq));
         }
         Figure floor = helpNow.plus(offline).plus(Figure.of(LAG.toMillis()));
         String what = "publish, " + shape + " (lag " + LAG.toSeconds() + " s, latency " + LATENCY.toMillis() + " ms)";
         report.row(what + " vs cargo", ours, "`cargo publish --workspace`", cargo, TARGET_VS_CARGO);
         report.row(what + " vs floor", ours, "floor = help " + Figure.seconds(helpNow.median())
                 + " + `cargo package --workspace --offline` " + offline + " + lag", floor, TARGET_VS_FLOOR);
+        String withConfig = ", with crates:init's .mvn/jvm.config (" + MavenJvmConfig.OPTIONS + ")";
+        report.row(what + " vs cargo" + withConfig, quick, "`cargo publish --workspace`", cargo, TARGET_VS_CARGO);
+        report.row(what + " vs floor" + withConfig, quick, "floor with the same JVM = help "
+                + Figure.seconds(helpQuick.median()) + " + `cargo package --workspace --offline` + lag",
+                helpQuick.plus(offline).plus(Figure.of(LAG.toMillis())), TARGET_VS_FLOOR);
         report.note(PublishTimeline.summary("publish, " + shape, timelines));
+        report.note(PublishTimeline.summary("publish, " + shape + withConfig, quickTimelines));
     }
 
     private PublishTimeline ours(Shape shape, Path template, String name) {

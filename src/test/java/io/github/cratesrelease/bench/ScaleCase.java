@@ -2,6 +2,7 @@ package io.github.cratesrelease.bench;
 
 import io.github.cratesrelease.bench.PublishTimeline.Stamped;
 import io.github.cratesrelease.bench.SyntheticWorkspace.Shape;
+import io.github.cratesrelease.init.MavenJvmConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ final class ScaleCase {
 
     void run(Shape shape) {
         Path ws = m.template(shape);
+        Path quickWs = m.withInitJvmConfig(ws);
         Map<String, String> extra = new HashMap<>(BenchTools.rustupHome());
         if (shape.crates() >= 5000) {
             extra.put("MAVEN_OPTS", "-Xmx512m");
@@ -50,6 +52,9 @@ final class ScaleCase {
         Figure loading = new Figure();
         Figure metadata = new Figure();
         Figure help = new Figure();
+        Figure quickWhole = new Figure();
+        Figure quickOwn = new Figure();
+        Figure quickHelp = new Figure();
         long oursPeak = 0;
         long cargoPeak = 0;
         for (int i = 1; i <= m.runs; i++) {
@@ -66,6 +71,12 @@ final class ScaleCase {
             metadata.add(meta.millis());
             cargoPeak = Math.max(cargoPeak, meta.peakKiB());
             help.add(m.helpOnce());
+            WholeProcess.Run quick = WholeProcess.ok(quickWs, env, m.tools.goal(List.of("validate", "plan"),
+                    "-Dcrates.spec=" + quickWs.resolve("release.yaml"), OWN_DEBUG), true, null);
+            m.keep("scale-" + shape.crates() + "-jvm-config-" + i, quick);
+            quickWhole.add(quick.millis());
+            quickOwn.add(ownWork(quick, false));
+            quickHelp.add(m.helpOnce(quickWs));
             System.out.printf("[bench] %s run %d: validate + plan %s (own work %s), cargo metadata %s%n", shape, i,
                     Figure.seconds(run.millis()), Figure.seconds(own.median()), Figure.seconds(meta.millis()));
         }
@@ -80,6 +91,17 @@ final class ScaleCase {
         }
         report.info(what + ": own work counted from the goals' headers", fromHeader.toString(),
                 "of which Maven resolving, loading and configuring the plugin: " + loading);
+        String withConfig = ", with crates:init's .mvn/jvm.config (" + MavenJvmConfig.OPTIONS + ")";
+        if (shape.crates() == TARGET_CRATES) {
+            report.bound(what + withConfig + ": whole command", quickWhole, "help with the same JVM " + quickHelp
+                    + " + 0.5 s", quickHelp.median() + OVER_HELP_TARGET_MS);
+            report.bound(what + withConfig + ": our own work", quickOwn, "goal start to its last line, summed",
+                    OWN_WORK_TARGET_MS);
+        } else {
+            report.info(what + withConfig + ": whole command", quickWhole.toString(), "help with the same JVM "
+                    + quickHelp);
+            report.info(what + withConfig + ": our own work", quickOwn.toString(), "goal start to its last line, summed");
+        }
         report.info(what + ": peak memory" + (shape.crates() >= 5000 ? " (-Xmx512m)" : ""), mib(oursPeak),
                 "`cargo metadata`: " + mib(cargoPeak));
     }
