@@ -175,6 +175,9 @@ public final class SyntheticWorkspace {
             throw new IllegalStateException("cargo generate-lockfile failed in " + root + ":\n" + lock.stderr());
         }
         Processes.ok(root, "git", "init", "-q", "-b", "main");
+        // no automatic gc: after a commit of thousands of files it runs in the background and removes loose objects
+        // while the benchmark copies the tree
+        Processes.ok(root, "git", "config", "gc.auto", "0");
         Processes.ok(root, "git", "add", "-A");
         Processes.ok(root, "git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c",
                 "commit.gpgsign=false", "commit", "-q", "-m", "generated workspace");
