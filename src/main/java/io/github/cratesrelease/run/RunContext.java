@@ -131,7 +131,7 @@ public final class RunContext implements AutoCloseable {
         return analysis;
     }
 
-    /** Children start without the variables the spec names as secrets (once per context, from the final spec). */
+    /** Children start without the variables a spec names as secrets: as soon as it is read, once for each spec read. */
     private void withholdTokensOf(ReleaseSpec read) {
         if (read != null && withheldFor != read) {
             TokenVariables.withhold(runner, read);
