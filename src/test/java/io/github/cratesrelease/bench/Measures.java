@@ -2,6 +2,7 @@ package io.github.cratesrelease.bench;
 
 import io.github.cratesrelease.bench.SyntheticWorkspace.Shape;
 import io.github.cratesrelease.init.MavenJvmConfig;
+import io.github.cratesrelease.publish.PublishFixtures;
 import io.github.cratesrelease.registry.embedded.EmbeddedRegistry;
 import io.github.cratesrelease.registry.embedded.RegistryOptions;
 import io.github.cratesrelease.testing.Processes;
@@ -86,9 +87,7 @@ final class Measures {
             throw new IllegalStateException("crates:init would not write " + d.file() + ": " + d.reason());
         }
         MavenJvmConfig.write(d);
-        Processes.ok(dest, "git", "add", ".mvn");
-        Processes.ok(dest, "git", "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", "-c",
-                "commit.gpgsign=false", "commit", "-q", "-m", "crates:init's .mvn/jvm.config");
+        PublishFixtures.gitCommit(dest);
         return dest;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cratesrelease.process.ProcessRunner;
+import io.github.cratesrelease.publish.PublishFixtures;
 import io.github.cratesrelease.testing.Fixtures;
 import io.github.cratesrelease.testing.Processes;
 import java.nio.file.Files;
@@ -22,12 +23,6 @@ class GitRepoWorkTreeTest {
 
     private GitRepo repo(Path dir) {
         return new GitRepo(new ProcessRunner(System.getenv()), dir);
-    }
-
-    private static void commit(Path top) {
-        Processes.ok(top, "git", "add", "-A");
-        Processes.ok(top, "git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", "-c",
-                "commit.gpgsign=false", "commit", "-q", "-m", "c");
     }
 
     @Test
@@ -57,8 +52,7 @@ class GitRepoWorkTreeTest {
         Fixtures.write(top.resolve("README.md"), "top\n");
         Fixtures.write(top.resolve("rust/Cargo.toml"), "[workspace]\n");
         Fixtures.write(top.resolve("rust/a/src/lib.rs"), "\n");
-        Processes.ok(top, "git", "init", "-q", "-b", "main");
-        commit(top);
+        PublishFixtures.gitCommit(top);
         String head = Processes.ok(top, "git", "rev-parse", "HEAD").strip();
         GitRepo.WorkTree clean = repo(top.resolve("rust")).workTree(List.of("target/"));
         assertEquals(new GitRepo.WorkTree(true, List.of(), head), clean);
