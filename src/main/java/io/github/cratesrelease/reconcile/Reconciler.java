@@ -17,7 +17,9 @@ import io.github.cratesrelease.semver.VersionReq;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.Suggest;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,12 +40,13 @@ public final class Reconciler {
         ReleaseRules.check(spec, set, d);
         RedistRules.check(spec, set, config, d);
         java.util.Set<String> inheritable = WorkspaceLoader.workspacePackageKeys(ws.manifest());
+        Parsed parsed = new Parsed();
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
             checkPublishable(spec, p, registry, d);
             checkMetadata(p, registry, inheritable, d);
             for (CargoDependency dep : p.dependencies()) {
-                checkDependency(spec, set, config, p, registry, dep, d);
+                checkDependency(spec, set, config, p, registry, dep, parsed, d);
             }
         }
         return d;
@@ -240,24 +243,22 @@ public final class Reconciler {
     }
 
     private void checkDependency(ReleaseSpec spec, ReleaseSet set, CargoConfig config, CargoPackage p, String registry,
-            CargoDependency dep, Diagnostics d) {
-        String where = "dependency '" + dep.key() + "' of '" + p.name() + "'";
-        String fixIn = dep.inherited() ? " in [workspace.dependencies] of the root Cargo.toml" : "";
+            CargoDependency dep, Parsed parsed, Diagnostics d) {
         if (dep.registry() != null && !isDefined(dep.registry(), spec, config)) {
-            d.error(dep.location(), where + " names registry '" + dep.registry() + "', which is not defined",
+            d.error(dep.location(), where(dep, p) + " names registry '" + dep.registry() + "', which is not defined",
                     defineHint(dep.registry()));
         }
         if (isCratesIo(registry) && dep.path() == null
                 && (dep.registry() != null && !isCratesIo(dep.registry()) || dep.registryIndex() != null)) {
-            d.error(dep.location(), where + " comes from registry '" + (dep.registry() != null ? dep.registry()
+            d.error(dep.location(), where(dep, p) + " comes from registry '" + (dep.registry() != null ? dep.registry()
                     : dep.registryIndex()) + "', but crates.io refuses dependencies hosted on another registry",
                     "publish '" + p.name() + "' to that registry too (crates." + p.name() + ".registry), or depend on a crates.io crate");
         }
         Optional<CargoPackage> target = set.target(dep);
         if (dep.path() != null && dep.req() == null && dep.kind() != DependencyKind.DEV) {
-            d.error(dep.location(), "path " + where + " has no version; cargo cannot publish a crate whose "
+            d.error(dep.location(), "path " + where(dep, p) + " has no version; cargo cannot publish a crate whose "
                     + dep.kind().tableName().replace("dependencies", "dependency") + " has only a path",
-                    "add version = \"" + target.map(CargoPackage::version).orElse("<version>") + "\"" + fixIn);
+                    "add version = \"" + target.map(CargoPackage::version).orElse("<version>") + "\"" + fixIn(dep));
         }
         if (target.isEmpty() || !dep.ordersPublish()) {
             return;
@@ -282,9 +283,9 @@ public final class Reconciler {
                         + "', which goes to '" + targetRegistry + "'; crates.io refuses dependencies on other registries",
                         "publish both to the same registry");
             } else if (!isCratesIo(targetRegistry) && dep.registry() == null && dep.registryIndex() == null) {
-                d.error(dep.location(), "path " + where + " has no registry, but '" + t.name() + "' is published to '"
+                d.error(dep.location(), "path " + where(dep, p) + " has no registry, but '" + t.name() + "' is published to '"
                         + targetRegistry + "'; cargo would look for it on crates.io",
-                        "add registry = \"" + targetRegistry + "\"" + fixIn);
+                        "add registry = \"" + targetRegistry + "\"" + fixIn(dep));
             } else if (dep.registry() != null && !dep.registry().equals(targetRegistry)
                     && !(isCratesIo(dep.registry()) && isCratesIo(targetRegistry))) {
                 ReleaseSpec.CrateSpec own = spec.crates() == null ? null : spec.crates().get(t.name());
@@ -292,26 +293,50 @@ public final class Reconciler {
                         ? "crates." + t.name() + ".registry: " + dep.registry()
                         : "defaults.registry: " + dep.registry() + " (or crates." + t.name() + ".registry: "
                                 + dep.registry() + ")";
-                d.error(dep.location(), where + " says registry = \"" + dep.registry() + "\", but the spec publishes '"
+                d.error(dep.location(), where(dep, p) + " says registry = \"" + dep.registry() + "\", but the spec publishes '"
                         + t.name() + "' to '" + targetRegistry + "'", "if '" + t.name() + "' goes to '"
                         + dep.registry() + "', change the spec: " + specFix + "; else change the manifest: "
                         + (isCratesIo(targetRegistry) ? "remove registry = \"" + dep.registry() + "\""
-                                : "set registry = \"" + targetRegistry + "\"") + fixIn);
+                                : "set registry = \"" + targetRegistry + "\"") + fixIn(dep));
             }
         }
         if (dep.req() != null) {
             try {
-                VersionReq req = VersionReq.parse(dep.req());
-                Version v = Version.parse(t.version());
+                VersionReq req = parsed.req(dep.req());
+                Version v = parsed.version(t.version());
                 if (!req.matches(v)) {
-                    d.error(dep.location(), where + " requires " + t.name() + " '" + dep.req()
+                    d.error(dep.location(), where(dep, p) + " requires " + t.name() + " '" + dep.req()
                             + "', which its current version " + t.version() + " does not satisfy",
-                            "set version = \"" + t.version() + "\"" + fixIn + ", or bump with crates:bump");
+                            "set version = \"" + t.version() + "\"" + fixIn(dep) + ", or bump with crates:bump");
                 }
             } catch (IllegalArgumentException e) {
-                d.error(dep.location(), where + " has an invalid version requirement: " + e.getMessage(),
+                d.error(dep.location(), where(dep, p) + " has an invalid version requirement: " + e.getMessage(),
                         "write a requirement such as \"" + t.version() + "\"");
             }
+        }
+    }
+
+    /** How a finding names a dependency (built only for a finding: a thousand crates have thousands of them). */
+    private static String where(CargoDependency dep, CargoPackage p) {
+        return "dependency '" + dep.key() + "' of '" + p.name() + "'";
+    }
+
+    /** Where an inherited dependency is fixed (the empty string for one written in the member). */
+    private static String fixIn(CargoDependency dep) {
+        return dep.inherited() ? " in [workspace.dependencies] of the root Cargo.toml" : "";
+    }
+
+    /** Versions and requirements parsed once for each distinct text in a reconciliation (crates share a few). */
+    private static final class Parsed {
+        private final Map<String, Version> versions = new HashMap<>();
+        private final Map<String, VersionReq> reqs = new HashMap<>();
+
+        Version version(String text) {
+            return versions.computeIfAbsent(text, Version::parse);
+        }
+
+        VersionReq req(String text) {
+            return reqs.computeIfAbsent(text, VersionReq::parse);
         }
     }
 }
