@@ -6,6 +6,7 @@ import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.git.GitRepo;
+import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.plan.PlanWriter;
 import io.github.cratesrelease.plan.PublishPlan;
 import io.github.cratesrelease.publish.RateLimits;
@@ -15,6 +16,7 @@ import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.RunContext;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -95,13 +97,17 @@ public final class SpecGoals {
             throw new ReleaseException("cannot plan: the release spec has " + a.diagnostics().errors().size()
                     + " error(s)", a.diagnostics());
         }
+        // plan.json is written on a thread of its own while the table is printed (a thousand lines through Maven's
+        // logger); it is complete, or its failure rethrown, before the goal says where it is
+        CompletableFuture<Path> written = ctx.dryRun() ? null : Tasks.background("crates-plan-json",
+                () -> PlanWriter.write(a.plan(), a.workspace().root(), a.spec().file(), ctx.outputDirectory()));
         PlanWriter.table(a.plan()).forEach(ctx.out()::info);
         rateLimitEstimate(ctx, a);
         Path file = null;
-        if (ctx.dryRun()) {
+        if (written == null) {
             ctx.out().info("Dry run: plan.json not written");
         } else {
-            file = PlanWriter.write(a.plan(), a.workspace().root(), a.spec().file(), ctx.outputDirectory());
+            file = Tasks.join(written);
             ctx.out().info("Plan written to " + Location.of(file));
         }
         return new PlanResult(a, file);
