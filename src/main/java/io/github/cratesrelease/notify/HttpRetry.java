@@ -9,8 +9,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import io.github.cratesrelease.io.Http;
 import io.github.cratesrelease.io.HttpClients;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -33,7 +33,7 @@ final class HttpRetry {
         }
     }
 
-    private final OkHttpClient http;
+    private final Http http;
     private final Clock clock;
     private final int retries;
     private final Duration firstBackoff;
@@ -70,7 +70,7 @@ final class HttpRetry {
             String last;
             Duration wait = null;
             IOException cause = null;
-            try (Response r = http.newCall(request).execute()) {
+            try (Response r = http.execute(request)) {
                 status = r.code();
                 String body = r.body().string();
                 if (!retryable(status)) {

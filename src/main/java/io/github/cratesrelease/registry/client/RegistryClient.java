@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.MediaType;
+import io.github.cratesrelease.io.Http;
 import io.github.cratesrelease.io.HttpClients;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -46,7 +46,7 @@ public final class RegistryClient implements AutoCloseable {
     public static final long MAX_CRATE_BYTES = 64L * 1024 * 1024;
     private static final MediaType OCTETS = MediaType.get("application/octet-stream");
 
-    private final OkHttpClient http;
+    private final Http http;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final AtomicLong indexReads = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
@@ -109,10 +109,10 @@ public final class RegistryClient implements AutoCloseable {
 
     public IndexConfig config(String indexUrl, Secret token) throws IOException, RegistryHttpException {
         String url = httpIndex(indexUrl) + "config.json";
-        try (Response r = http.newCall(get(url, null)).execute()) {
+        try (Response r = http.execute(get(url, null))) {
             if (r.code() == 401 && token != null) {
                 r.close();
-                try (Response again = http.newCall(get(url, token)).execute()) {
+                try (Response again = http.execute(get(url, token))) {
                     return parseConfig(url, again);
                 }
             }
@@ -144,7 +144,7 @@ public final class RegistryClient implements AutoCloseable {
         }
         String body;
         indexReads.incrementAndGet();
-        try (Response r = http.newCall(b.build()).execute()) {
+        try (Response r = http.execute(b.build())) {
             if (r.code() == 304 && c != null) {
                 notModified.incrementAndGet();
                 body = c.body();
@@ -200,7 +200,7 @@ public final class RegistryClient implements AutoCloseable {
     public String apiChecksum(String api, String crate, String version, Secret token) throws IOException,
             RegistryHttpException {
         String url = api + "/api/v1/crates/" + crate + "/" + version;
-        try (Response r = http.newCall(get(url, token)).execute()) {
+        try (Response r = http.execute(get(url, token))) {
             String body = Bodies.text(r, MAX_API_BYTES, "the API answer at " + url);
             if (r.code() == 404) {
                 return null;
@@ -229,7 +229,7 @@ public final class RegistryClient implements AutoCloseable {
         } else {
             url = dl + "/" + crate + "/" + version + "/download";
         }
-        try (Response r = http.newCall(get(url, c.authRequired() ? token : null)).execute()) {
+        try (Response r = http.execute(get(url, c.authRequired() ? token : null))) {
             if (!r.isSuccessful()) {
                 throw error(r.code(), Bodies.text(r, MAX_API_BYTES, "the answer at " + url), r.header("Retry-After"));
             }
@@ -249,7 +249,7 @@ public final class RegistryClient implements AutoCloseable {
         if (token != null) {
             b.header("Authorization", token.reveal());
         }
-        try (Response r = http.newCall(b.build()).execute()) {
+        try (Response r = http.execute(b.build())) {
             String text = Bodies.text(r, MAX_API_BYTES, "the publish answer of " + api);
             if (!r.isSuccessful()) {
                 throw error(r.code(), text, r.header("Retry-After"));
@@ -272,8 +272,7 @@ public final class RegistryClient implements AutoCloseable {
 
     @Override
     public void close() {
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        http.close();
     }
 
     private static Request get(String url, Secret token) {
