@@ -41,7 +41,15 @@ public final class Http implements AutoCloseable {
         return r;
     }
 
-    /** Whether the TLS client has been made (only an https request, or a redirect to one, makes it). */
+    /**
+     * Sets TLS up now, for a caller that knows an https request will come and has a thread to spare (the set-up is
+     * then not in the first request's time).
+     */
+    public void prepareTls() {
+        tls();
+    }
+
+    /** Whether the TLS client has been made (an https request, a redirect to one, or {@link #prepareTls}). */
     boolean tlsReady() {
         return tls != null;
     }

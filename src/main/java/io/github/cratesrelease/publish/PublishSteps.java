@@ -61,7 +61,12 @@ public final class PublishSteps {
 
     private static void validate(RunContext ctx, PublishRun run, boolean changelogs) {
         ctx.prepareRegistryClient();
-        run.analysis = ctx.analysis(ws -> run.readTreeAhead(ws.root()));
+        run.analysis = ctx.analysis((spec, ws) -> {
+            run.readTreeAhead(ws.root());
+            if (!run.rehearse() && TargetResolver.mayNeedTls(spec, ctx.env())) {
+                ctx.prepareTls();  // while the analysis goes on: the token checks and lookups start after it
+            }
+        });
         Diagnostics d = new Diagnostics();
         d.addAll(run.analysis.diagnostics());
         if (changelogs) {

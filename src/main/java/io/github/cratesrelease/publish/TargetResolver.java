@@ -15,7 +15,10 @@ import io.github.cratesrelease.run.RunContext;
 import io.github.cratesrelease.spec.ReleaseSpec;
 import io.github.cratesrelease.spec.ReleaseSpec.WaitPolicy;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * The target registries of a plan as this run talks to them: index URL (spec, .cargo/config.toml, environment),
@@ -95,6 +98,32 @@ final class TargetResolver {
         }
         return a.spec().defaultRegistryLocation() != null ? a.spec().defaultRegistryLocation()
                 : Location.of(a.spec().file());
+    }
+
+    /**
+     * Whether a publish from {@code spec} may talk to a registry over https, judged as soon as the spec is read: each
+     * registry it names, by the index URL the spec or cargo's variable gives it ({@code CARGO_REGISTRIES_<NAME>_INDEX}),
+     * crates.io's for crates-io; a registry known only to cargo's configuration files (not read yet) counts as https.
+     */
+    static boolean mayNeedTls(ReleaseSpec spec, Map<String, String> env) {
+        Set<String> names = new LinkedHashSet<>(spec.registries().keySet());
+        names.add(spec.defaultRegistry());
+        if (spec.crates() != null) {
+            spec.crates().values().stream().map(ReleaseSpec.CrateSpec::registry).filter(Objects::nonNull)
+                    .forEach(names::add);
+        }
+        for (String name : names) {
+            ReleaseSpec.RegistrySpec rs = spec.registries().get(name);
+            String index = rs != null && rs.index() != null ? rs.index()
+                    : env.get(RegistryNames.variable(name, "INDEX"));
+            if (index == null) {
+                index = ReleaseSpec.CRATES_IO.equals(name) ? CRATES_IO_SPARSE : "https:";
+            }
+            if (!RegistryClient.httpIndex(index).startsWith("http:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index URL of a registry: the spec's, else cargo's configuration, else crates.io's for crates-io. */

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Everything one goal run shares, built once per goal: the analysis of the spec (read on first use), the
@@ -90,16 +90,16 @@ public final class RunContext implements AutoCloseable {
 
     /** The spec read with its workspace (once per run); throws when the spec cannot be read. */
     public Analysis analysis() {
-        return analysis(ws -> { });
+        return analysis((read, ws) -> { });
     }
 
     /**
-     * As {@link #analysis()}; {@code whenRead} gets the workspace model as soon as it is read, while reconciliation
-     * and plan go on (or at once, when the analysis was made before), for work that needs only the workspace.
+     * As {@link #analysis()}; {@code whenRead} gets the spec and the workspace model as soon as they are read, while
+     * reconciliation and plan go on (or at once, when the analysis was made before), for work that needs only them.
      */
-    public synchronized Analysis analysis(Consumer<CargoWorkspace> whenRead) {
+    public synchronized Analysis analysis(BiConsumer<ReleaseSpec, CargoWorkspace> whenRead) {
         if (analysis != null) {
-            whenRead.accept(analysis.workspace());
+            whenRead.accept(analysis.spec(), analysis.workspace());
             return analysis;
         }
         long start = System.nanoTime();
@@ -108,7 +108,7 @@ public final class RunContext implements AutoCloseable {
         boolean shared = analysis != null;
         if (shared) {
             withholdTokensOf(analysis.spec());
-            whenRead.accept(analysis.workspace());
+            whenRead.accept(analysis.spec(), analysis.workspace());
         } else {
             Analyzer analyzer = new Analyzer(env);
             List<CompletableFuture<List<SharedAnalysis.Stamp>>> stamped = new ArrayList<>(1);
@@ -117,7 +117,7 @@ public final class RunContext implements AutoCloseable {
                 if (sharedWithin != null) {  // its files are stamped while the analysis goes on with them
                     stamped.add(SharedAnalysis.stampAhead(spec, env, ws));
                 }
-                whenRead.accept(ws);
+                whenRead.accept(read, ws);
             });
             analysis = analyzer.analyze(spec);
             if (sharedWithin != null) {
@@ -182,6 +182,18 @@ public final class RunContext implements AutoCloseable {
      */
     public void prepareRegistryClient() {
         Tasks.background("crates-http-client", this::registryClient);
+    }
+
+    /**
+     * Sets the registry client's TLS up on a thread of its own (the JDK's trusted certificates read and parsed: about
+     * 130 ms of CPU in a fresh JVM), for a goal that will talk to a registry over https; a goal that talks only to
+     * registries over http never pays it.
+     */
+    public void prepareTls() {
+        Tasks.background("crates-tls", () -> {
+            registryClient().prepareTls();
+            return null;
+        });
     }
 
     public Clock clock() {

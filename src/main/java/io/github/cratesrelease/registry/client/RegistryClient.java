@@ -270,6 +270,11 @@ public final class RegistryClient implements AutoCloseable {
         }
     }
 
+    /** Sets TLS up now, before the first request to a registry over https (see {@link Http#prepareTls}). */
+    public void prepareTls() {
+        http.prepareTls();
+    }
+
     @Override
     public void close() {
         http.close();
