@@ -65,6 +65,13 @@ public final class TextFiles {
 
     /** {@code bytes} of {@code file} decoded as UTF-8. @throws ReleaseException at the first bad byte */
     public static String decode(Path file, byte[] bytes) {
+        // the JDK's own decoding (an intrinsic for ASCII, which most manifests are) replaces a bad byte with U+FFFD;
+        // only a text with that character is decoded again strictly, to tell a bad byte from a real U+FFFD
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : strict(file, bytes);
+    }
+
+    private static String strict(Path file, byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
