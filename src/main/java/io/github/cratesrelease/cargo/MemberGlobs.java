@@ -5,6 +5,7 @@ import io.github.cratesrelease.diag.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,6 +14,7 @@ import java.nio.file.PathMatcher;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 /** The paths of [workspace] members, exclude and default-members: globs expanded the way cargo does. */
@@ -47,8 +49,18 @@ final class MemberGlobs {
         return pattern.contains("*") || pattern.contains("?") || pattern.contains("[");
     }
 
-    /** Expands a members pattern to directories that hold a Cargo.toml. */
+    /**
+     * Expands a members pattern to directories that hold a Cargo.toml. The walk goes no deeper than the pattern
+     * reaches: {@code *} and {@code ?} do not cross a {@code /}, so {@code crates/*} looks at the entries of
+     * {@code crates} only, not at every file of every crate (thousands of them in a large workspace); a pattern with
+     * {@code **} or {@code ..} is walked to the bottom, as before.
+     */
     static List<Path> expand(Path root, String pattern) {
+        return expand(root, pattern, depth(pattern));
+    }
+
+    /** As {@link #expand(Path, String)}, walking {@code maxDepth} levels below the root (tests: the whole tree). */
+    static List<Path> expand(Path root, String pattern, int maxDepth) {
         if (!isGlob(pattern)) {
             Path p = root.resolve(pattern).normalize();
             return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
@@ -58,17 +70,31 @@ final class MemberGlobs {
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
         List<Path> out = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), maxDepth, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                    String n = d.getFileName() == null ? "" : d.getFileName().toString();
-                    if (!d.equals(root) && (n.equals("target") || n.equals(".git") || n.equals("node_modules"))) {
+                    if (d.equals(root)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (skipped(d)) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
-                    if (!d.equals(root) && matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
-                        out.add(d.normalize());
+                    consider(d);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (attrs.isDirectory() && !skipped(f)) {  // a directory at the walk's depth
+                        consider(f);
                     }
                     return FileVisitResult.CONTINUE;
+                }
+
+                private void consider(Path d) {
+                    if (matcher.matches(d) && Files.isRegularFile(d.resolve("Cargo.toml"))) {
+                        out.add(d.normalize());
+                    }
                 }
             });
         } catch (IOException e) {
@@ -76,6 +102,25 @@ final class MemberGlobs {
         }
         out.sort(null);
         return out;
+    }
+
+    private static boolean skipped(Path d) {
+        String n = d.getFileName() == null ? "" : d.getFileName().toString();
+        return n.equals("target") || n.equals(".git") || n.equals("node_modules");
+    }
+
+    /** How many levels below the root a pattern can match: its segments, or all of them for {@code **} and {@code ..}. */
+    static int depth(String pattern) {
+        int depth = 0;
+        for (String segment : pattern.replace('\\', '/').split("/")) {
+            if (segment.contains("**") || segment.equals("..")) {
+                return Integer.MAX_VALUE;
+            }
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        return Math.max(depth, 1);
     }
 
 }
