@@ -17,6 +17,15 @@ class TlsNeedTest {
     @TempDir
     Path tmp;
 
+    /** Every crate to a registry over http. */
+    private static final String LOCAL_HTTP = """
+            registries:
+              local:
+                index: sparse+http://127.0.0.1:8080/index/
+            defaults:
+              registry: local
+            """;
+
     private ReleaseSpec spec(String body) {
         return new SpecLoader().load(Fixtures.write(tmp.resolve("release.yaml"), "version: 1\nworkspace: .\n" + body));
     }
@@ -28,14 +37,7 @@ class TlsNeedTest {
 
     @Test
     void registriesWhoseIndexIsHttpNeedNone() {
-        ReleaseSpec s = spec("""
-                registries:
-                  local:
-                    index: sparse+http://127.0.0.1:8080/index/
-                defaults:
-                  registry: local
-                """);
-        assertFalse(TargetResolver.mayNeedTls(s, Map.of()));
+        assertFalse(TargetResolver.mayNeedTls(spec(LOCAL_HTTP), Map.of()));
     }
 
     @Test
@@ -51,12 +53,7 @@ class TlsNeedTest {
 
     @Test
     void oneCrateToAnHttpsRegistryIsEnough() {
-        ReleaseSpec s = spec("""
-                registries:
-                  local:
-                    index: sparse+http://127.0.0.1:8080/index/
-                defaults:
-                  registry: local
+        ReleaseSpec s = spec(LOCAL_HTTP + """
                 crates:
                   demo-core:
                     registry: crates-io
