@@ -15,40 +15,59 @@ public final class PlanWriter {
 
     /** The plan as table lines: wave, crate, version, registry, after. */
     public static List<String> table(PublishPlan plan) {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"wave", "crate", "version", "registry", "after"});
+        String[] header = {"wave", "crate", "version", "registry", "after"};
+        int[] width = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            width[i] = header[i].length();
+        }
+        // one pass for the widths, one for the lines (a thousand crates: the plan goal prints each)
+        List<String> after = new ArrayList<>(plan.crateCount());
         for (PublishPlan.Wave w : plan.waves()) {
+            int wave = String.valueOf(w.number()).length();
             for (PublishPlan.PlannedCrate c : w.crates()) {
-                rows.add(new String[] {String.valueOf(w.number()), c.name(), c.version(), c.registry(),
-                        c.dependsOn().isEmpty() ? "-" : String.join(", ", c.dependsOn())});
+                width[0] = Math.max(width[0], wave);
+                String a = c.dependsOn().isEmpty() ? "-" : String.join(", ", c.dependsOn());
+                after.add(a);
+                width[1] = Math.max(width[1], c.name().length());
+                width[2] = Math.max(width[2], c.version().length());
+                width[3] = Math.max(width[3], c.registry().length());
+                width[4] = Math.max(width[4], a.length());
             }
         }
-        int[] width = new int[5];
-        for (String[] r : rows) {
-            for (int i = 0; i < r.length; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(plan.crateCount() + 3);
         out.add("Publish plan: " + plan.crateCount() + " crate" + (plan.crateCount() == 1 ? "" : "s") + " in "
                 + plan.waves().size() + " wave" + (plan.waves().size() == 1 ? "" : "s")
                 + (plan.explicitOrder() ? " (explicit order, checked against the graph)" : " (derived from the dependency graph)"));
-        for (int r = 0; r < rows.size(); r++) {
-            StringBuilder sb = new StringBuilder("  ");
-            for (int i = 0; i < 5; i++) {
-                String cell = rows.get(r)[i];
-                sb.append(cell).append(" ".repeat(width[i] - cell.length() + 2));
-            }
-            out.add(sb.toString().stripTrailing());
-            if (r == 0) {
-                StringBuilder line = new StringBuilder("  ");
-                for (int i = 0; i < 5; i++) {
-                    line.append("-".repeat(width[i])).append("  ");
-                }
-                out.add(line.toString().stripTrailing());
+        StringBuilder sb = new StringBuilder(128);
+        out.add(row(sb, width, header));
+        String[] rule = new String[width.length];
+        for (int i = 0; i < width.length; i++) {
+            rule[i] = "-".repeat(width[i]);
+        }
+        out.add(row(sb, width, rule));
+        int k = 0;
+        for (PublishPlan.Wave w : plan.waves()) {
+            String wave = String.valueOf(w.number());
+            for (PublishPlan.PlannedCrate c : w.crates()) {
+                out.add(row(sb, width, wave, c.name(), c.version(), c.registry(), after.get(k++)));
             }
         }
         return out;
+    }
+
+    /** One line of the table: two spaces, then each cell padded to its column's width, two spaces apart. */
+    private static String row(StringBuilder sb, int[] width, String... cells) {
+        sb.setLength(0);
+        sb.append("  ");
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(cells[i]);
+            if (i < cells.length - 1) {
+                for (int pad = width[i] - cells[i].length() + 2; pad > 0; pad--) {
+                    sb.append(' ');
+                }
+            }
+        }
+        return sb.toString().stripTrailing();
     }
 
     /** The content of {@code plan.json}: spec, workspace, order, and each wave's crates. */
