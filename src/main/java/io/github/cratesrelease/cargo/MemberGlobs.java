@@ -42,7 +42,12 @@ final class MemberGlobs {
     }
 
     static boolean isExcluded(Path p, List<Path> exclude) {
-        return exclude.stream().anyMatch(p::startsWith);
+        for (Path e : exclude) {  // a loop, not a stream: asked for every path dependency of every member
+            if (p.startsWith(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean isGlob(String pattern) {

@@ -90,24 +90,25 @@ public final class WorkspaceLoader {
             TomlArray members = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
             for (int i = 0; members != null && i < members.size(); i++) {
                 String pattern = String.valueOf(members.get(i));
-                Location at = TomlEditor.location(manifest, members.inputPositionOf(i));
+                boolean glob = MemberGlobs.isGlob(pattern);
                 List<Path> found;
                 try {
                     found = MemberGlobs.expand(dir, pattern);
                 } catch (PatternSyntaxException | InvalidPathException e) {
-                    diags.error(at, "workspace member '" + MemberGlobs.shown(pattern)
+                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '" + MemberGlobs.shown(pattern)
                             + "' is not a valid path or glob: "
                             + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
                                     : ((InvalidPathException) e).getReason()),
                             "fix this entry of [workspace] members, e.g. \"crates/*\"");
                     continue;
                 }
-                if (found.isEmpty() && !MemberGlobs.isGlob(pattern)) {
-                    diags.error(at, "workspace member '" + pattern + "' has no Cargo.toml",
+                if (found.isEmpty() && !glob) {
+                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '"
+                            + pattern + "' has no Cargo.toml",
                             "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
                 }
                 for (Path p : found) {
-                    if (!MemberGlobs.isGlob(pattern) || !MemberGlobs.isExcluded(p, exclude)) {
+                    if (!glob || !MemberGlobs.isExcluded(p, exclude)) {
                         memberDirs.add(p);
                     }
                 }
