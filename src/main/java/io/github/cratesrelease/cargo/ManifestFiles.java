@@ -6,6 +6,7 @@ import io.github.cratesrelease.diag.ReleaseException;
 import io.github.cratesrelease.io.Tasks;
 import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.toml.TomlParseResult;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -61,10 +62,9 @@ final class ManifestFiles {
         }
         try {
             Tasks.inParallel("crates-manifests", Runtime.getRuntime().availableProcessors(), memberDirs, d -> {
+                // no look before the read: the members were found by their Cargo.toml, and one gone since (or not a
+                // file) is read again in order, where the finding is reported
                 Path m = d.resolve("Cargo.toml");
-                if (!Files.isRegularFile(m)) {
-                    return;
-                }
                 Diagnostics findings = new Diagnostics();
                 try {
                     String text = TextFiles.read(m);
@@ -73,8 +73,8 @@ final class ManifestFiles {
                     Object model = modelled ? modeller.model(m, toml, new TomlAccess(m, text, findings), findings)
                             : null;
                     readAhead.put(m, new Read(text, toml, findings, modelled, model));
-                } catch (ReleaseException e) {
-                    // not UTF-8: read again in order, where the finding is reported
+                } catch (ReleaseException | UncheckedIOException e) {
+                    // not UTF-8, or not readable: read again in order, where the finding is reported
                 }
             });
         } catch (InterruptedException e) {
