@@ -37,16 +37,24 @@ public final class Planner {
             return explicit(spec, set, edges, diags);
         }
         Map<String, Integer> level = new HashMap<>();
+        // each crate into its wave in one pass (every level up to the highest has a crate: one of its dependencies)
+        List<List<String>> byLevel = new ArrayList<>();
         for (String name : edges.keySet()) {
-            levelOf(name, edges, level);
+            int l = levelOf(name, edges, level);
+            while (byLevel.size() < l) {
+                byLevel.add(new ArrayList<>());
+            }
+            byLevel.get(l - 1).add(name);
         }
-        int max = level.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         List<PublishPlan.Wave> waves = new ArrayList<>();
-        for (int w = 1; w <= max; w++) {
-            int wave = w;
-            List<PublishPlan.PlannedCrate> crates = edges.keySet().stream().filter(n -> level.get(n) == wave)
-                    .sorted().map(n -> planned(set, n, edges)).toList();
-            waves.add(new PublishPlan.Wave(w, crates));
+        for (int w = 1; w <= byLevel.size(); w++) {
+            List<String> names = byLevel.get(w - 1);
+            names.sort(null);
+            List<PublishPlan.PlannedCrate> crates = new ArrayList<>(names.size());
+            for (String n : names) {
+                crates.add(planned(set, n, edges));
+            }
+            waves.add(new PublishPlan.Wave(w, List.copyOf(crates)));
         }
         return new PublishPlan(waves, false);
     }
@@ -82,7 +90,11 @@ public final class Planner {
 
     private static PublishPlan.PlannedCrate planned(ReleaseSet set, String name, Map<String, List<ReleaseSet.Edge>> edges) {
         CargoPackage p = set.released().get(name);
-        List<String> deps = new ArrayList<>(new TreeSet<>(edges.get(name).stream().map(e -> e.to().name()).toList()));
+        TreeSet<String> after = new TreeSet<>();
+        for (ReleaseSet.Edge e : edges.get(name)) {
+            after.add(e.to().name());
+        }
+        List<String> deps = new ArrayList<>(after);
         return new PublishPlan.PlannedCrate(name, p.version(), set.registryOf(name), p.manifest(), deps);
     }
 

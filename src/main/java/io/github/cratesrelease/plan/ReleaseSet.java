@@ -76,7 +76,10 @@ public final class ReleaseSet {
             if (!d.ordersPublish()) {
                 continue;
             }
-            target(d).filter(t -> released.containsKey(t.name())).ifPresent(t -> out.add(new Edge(p, t, d)));
+            CargoPackage t = target(d).orElse(null);
+            if (t != null && released.containsKey(t.name())) {
+                out.add(new Edge(p, t, d));
+            }
         }
         return out;
     }

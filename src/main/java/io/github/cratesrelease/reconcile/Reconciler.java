@@ -43,7 +43,7 @@ public final class Reconciler {
         Parsed parsed = new Parsed();
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
-            checkPublishable(spec, p, registry, d);
+            checkPublishable(spec, p, registry, parsed, d);
             checkMetadata(p, registry, inheritable, d);
             for (CargoDependency dep : p.dependencies()) {
                 checkDependency(spec, set, config, p, registry, dep, parsed, d);
@@ -160,9 +160,9 @@ public final class Reconciler {
         }
     }
 
-    private void checkPublishable(ReleaseSpec spec, CargoPackage p, String registry, Diagnostics d) {
+    private void checkPublishable(ReleaseSpec spec, CargoPackage p, String registry, Parsed parsed, Diagnostics d) {
         try {
-            Version.parse(p.version());
+            parsed.version(p.version());
         } catch (IllegalArgumentException e) {
             d.error(p.at("version"), "crate '" + p.name() + "' has version '" + p.version() + "', which is not a "
                     + "SemVer version: " + e.getMessage(), "write MAJOR.MINOR.PATCH, e.g. \"0.1.0\"");
