@@ -9,7 +9,9 @@ import java.util.Map;
  * A workspace member as its manifest declares it, with workspace inheritance applied.
  *
  * @param publishTo  null = any registry; empty = {@code publish = false}; else the allowed registry names
- * @param readme     absolute path of the readme file, or null when none (declared or found)
+ * @param readme     absolute path of the readme file the manifest declares ({@code readme = "..."}, or
+ *                   {@code readme = true} for README.md), or null: cargo's default when none is declared (README.md,
+ *                   README.txt or README in the crate's directory) is not looked for
  * @param locations  where keys of {@code [package]} are written: "package" (the table), "name", "version",
  *                   "publish", "description", "license", "license-file", "readme", "keywords", "categories"
  * @param inherited  the [package] keys taken from [workspace.package] ({@code key.workspace = true})

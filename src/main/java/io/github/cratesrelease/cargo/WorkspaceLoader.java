@@ -267,19 +267,15 @@ public final class WorkspaceLoader {
         if (values.get("license-file") instanceof String lf) {
             licenseFile = (inheritedKeys.contains("license-file") ? wsRoot : dir).resolve(lf).normalize();
         }
+        // the readme the manifest declares; cargo's default (README.md, README.txt or README in the crate's
+        // directory) is not looked for: nothing here reads it, and three stats a crate are most of a large
+        // workspace's file system work
         Path readme = null;
         Object rd = values.get("readme");
         if (rd instanceof String r) {
             readme = (inheritedKeys.contains("readme") ? wsRoot : dir).resolve(r).normalize();
         } else if (Boolean.TRUE.equals(rd)) {
             readme = dir.resolve("README.md");
-        } else if (rd == null) {
-            for (String candidate : List.of("README.md", "README.txt", "README")) {
-                if (Files.isRegularFile(dir.resolve(candidate))) {
-                    readme = dir.resolve(candidate);
-                    break;
-                }
-            }
         }
         List<CargoDependency> deps = new ArrayList<>();
         for (DependencyTable table : DependencyTable.of(toml, in)) {

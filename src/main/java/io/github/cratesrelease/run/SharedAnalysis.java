@@ -23,8 +23,9 @@ import java.util.concurrent.CompletableFuture;
  * The analysis one goal made, handed to the next goal of the same Maven run that only reads ({@code mvn
  * crates:validate crates:plan} reads the spec and every manifest once, not twice). It is handed on only while every
  * file it was made from is as it was: the spec, the root and member manifests, Cargo.lock, cargo's configuration files
- * (and where none was), the member directories and the directories that hold them (a crate or a README added or
- * removed changes their modification time), each member's README and license file. A goal that may change files
+ * (and where none was), the member directories and the directories that hold them (a crate or a manifest added or
+ * removed changes their modification time), the README and license file each member declares (the analysis reads
+ * neither's content: a declared one is looked at for its existence). A goal that may change files
  * forgets it; so does a goal of another Maven run. Held softly: memory pressure drops it.
  */
 final class SharedAnalysis {

@@ -98,6 +98,28 @@ class SharedAnalysisTest {
     }
 
     @Test
+    void aDeclaredReadmeRemovedBetweenTheGoalsIsLookedForAgainAnUndeclaredOneEditedChangesNothing() throws Exception {
+        Path audit = spec.getParent().resolve("crates/audit");
+        Path manifest = audit.resolve("Cargo.toml");
+        Files.writeString(manifest, Files.readString(manifest).replaceFirst("(?m)^(name = .*)$",
+                "$1\nreadme = \"docs/README.md\""));
+        Fixtures.write(audit.resolve("docs/README.md"), "# audit\n");
+        Fixtures.write(spec.getParent().resolve("crates/core/README.md"), "# core\n");  // cargo's default, undeclared
+        Analysis first = analyse("run-1");
+        assertEquals(audit.resolve("docs/README.md"), member(first, "llmo-audit").readme());
+        assertEquals(null, member(first, "llmo-core").readme(), "an undeclared readme is not looked for");
+
+        Files.writeString(spec.getParent().resolve("crates/core/README.md"), "# core, edited\n");
+        assertSame(first.workspace(), analyse("run-1").workspace(), "the analysis reads no readme's content");
+
+        Files.delete(audit.resolve("docs/README.md"));
+        Analysis second = analyse("run-1");
+        assertNotSame(first.workspace(), second.workspace());
+        assertTrue(second.diagnostics().all().stream().anyMatch(d -> d.message().contains("docs/README.md does not exist")),
+                String.valueOf(second.diagnostics().all()));
+    }
+
+    @Test
     void aCargoConfigWrittenBetweenTheGoalsIsReadAgain() throws Exception {
         Files.createDirectories(spec.getParent().resolve(".cargo"));  // so only the file itself is new
         Analysis first = analyse("run-1");
