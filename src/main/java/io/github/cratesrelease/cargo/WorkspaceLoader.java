@@ -14,6 +14,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -294,18 +295,19 @@ public final class WorkspaceLoader {
                 licenseFile, readme,
                 values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
                 values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
-                List.copyOf(deps), Map.copyOf(locs), Set.copyOf(inheritedKeys), features(toml));
+                List.copyOf(deps), Collections.unmodifiableMap(locs), Collections.unmodifiableSet(inheritedKeys),
+                features(toml));
     }
 
     /** The [features] table: each feature with what it enables (values that are not strings left out). */
     private static Map<String, List<String>> features(TomlTable toml) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
-        if (toml.get("features") instanceof TomlTable f) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (toml.get(List.of("features")) instanceof TomlTable f) {
             for (String k : f.keySet()) {
                 out.put(k, f.get(List.of(k)) instanceof TomlArray a ? strings(a) : List.of());
             }
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 
     /** Checks the type of an inheritable [package] key: false (an error reported) when it is wrong. */
