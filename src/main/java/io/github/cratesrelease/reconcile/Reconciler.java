@@ -244,7 +244,7 @@ public final class Reconciler {
 
     private void checkDependency(ReleaseSpec spec, ReleaseSet set, CargoConfig config, CargoPackage p, String registry,
             CargoDependency dep, Parsed parsed, Diagnostics d) {
-        if (dep.registry() != null && !isDefined(dep.registry(), spec, config)) {
+        if (dep.registry() != null && !parsed.defined(dep.registry(), spec, config)) {
             d.error(dep.location(), where(dep, p) + " names registry '" + dep.registry() + "', which is not defined",
                     defineHint(dep.registry()));
         }
@@ -326,10 +326,24 @@ public final class Reconciler {
         return dep.inherited() ? " in [workspace.dependencies] of the root Cargo.toml" : "";
     }
 
-    /** Versions and requirements parsed once for each distinct text in a reconciliation (crates share a few). */
+    /**
+     * What a reconciliation works out once for each distinct value, not for each of thousands of crates and
+     * dependencies: versions and requirements parsed (crates share a few), and whether a registry a dependency names
+     * is defined (cargo's configuration and environment asked once).
+     */
     private static final class Parsed {
         private final Map<String, Version> versions = new HashMap<>();
         private final Map<String, VersionReq> reqs = new HashMap<>();
+        private final Map<String, Boolean> defined = new HashMap<>();
+
+        boolean defined(String registry, ReleaseSpec spec, CargoConfig config) {
+            Boolean known = defined.get(registry);
+            if (known == null) {
+                known = isDefined(registry, spec, config);
+                defined.put(registry, known);
+            }
+            return known;
+        }
 
         Version version(String text) {
             return versions.computeIfAbsent(text, Version::parse);

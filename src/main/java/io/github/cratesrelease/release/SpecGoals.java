@@ -15,6 +15,7 @@ import io.github.cratesrelease.run.Analyzer;
 import io.github.cratesrelease.run.Findings;
 import io.github.cratesrelease.run.RunContext;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -121,9 +122,12 @@ public final class SpecGoals {
     private static void rateLimitEstimate(RunContext ctx, Analysis a) {
         RateLimits limits = RateLimits.of(a.spec());
         PublishPlan plan = a.plan();
+        List<PublishPlan.PlannedCrate> crates = plan.crates();
         for (boolean fresh : new boolean[] {false, true}) {
-            List<RateLimits.Item> items = plan.crates().stream()
-                    .map(c -> new RateLimits.Item(c.name(), c.version(), c.registry(), fresh)).toList();
+            List<RateLimits.Item> items = new ArrayList<>(crates.size());
+            for (PublishPlan.PlannedCrate c : crates) {
+                items.add(new RateLimits.Item(c.name(), c.version(), c.registry(), fresh));
+            }
             String when = fresh ? "if no crate exists yet on its registry" : "if every crate already exists";
             limits.describe(items, "Rate limits, " + when, false).forEach(ctx.out()::info);
         }
