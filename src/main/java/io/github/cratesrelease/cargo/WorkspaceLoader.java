@@ -96,8 +96,8 @@ public final class WorkspaceLoader {
                 try {
                     found = MemberGlobs.expand(dir, pattern);
                 } catch (PatternSyntaxException | InvalidPathException e) {
-                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '" + MemberGlobs.shown(pattern)
-                            + "' is not a valid path or glob: "
+                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '"
+                            + MemberGlobs.shown(pattern) + "' is not a valid path or glob: "
                             + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
                                     : ((InvalidPathException) e).getReason()),
                             "fix this entry of [workspace] members, e.g. \"crates/*\"");
