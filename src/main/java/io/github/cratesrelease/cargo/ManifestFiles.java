@@ -82,6 +82,11 @@ final class ManifestFiles {
         }
     }
 
+    /** Whether {@code manifest} was read ahead (and so exists), whether or not {@link #parse} has handed it out. */
+    boolean readAhead(Path manifest) {
+        return readAhead.containsKey(manifest) || used.containsKey(manifest);
+    }
+
     TomlParseResult parse(Path manifest, Diagnostics diags) {
         TomlParseResult cached = parsed.get(manifest);
         if (cached != null) {

@@ -78,6 +78,7 @@ public final class WorkspaceLoader {
         List<Path> exclude = new ArrayList<>();
         LinkedHashSet<Path> memberDirs = new LinkedHashSet<>();
         List<Path> defaultMembers = new ArrayList<>();
+        TomlArray memberEntries = null;
         if (rootToml.get(List.of("package")) != null || rootToml.get(List.of("project")) != null) {
             memberDirs.add(dir);
         }
@@ -88,30 +89,28 @@ public final class WorkspaceLoader {
                     exclude.add(p);
                 }
             }
-            TomlArray members = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
-            for (int i = 0; members != null && i < members.size(); i++) {
-                String pattern = String.valueOf(members.get(i));
+            memberEntries = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
+            for (int i = 0; memberEntries != null && i < memberEntries.size(); i++) {
+                String pattern = String.valueOf(memberEntries.get(i));
                 boolean glob = MemberGlobs.isGlob(pattern);
-                List<Path> found;
                 try {
-                    found = MemberGlobs.expand(dir, pattern);
+                    if (!glob) {
+                        // a member named as a path is not looked at here (a thousand stats before the first read):
+                        // reading its manifest finds it, and one without is reported at this entry in its turn
+                        memberDirs.add(dir.resolve(pattern).normalize());
+                        continue;
+                    }
+                    for (Path p : MemberGlobs.expand(dir, pattern)) {
+                        if (!MemberGlobs.isExcluded(p, exclude)) {
+                            memberDirs.add(p);
+                        }
+                    }
                 } catch (PatternSyntaxException | InvalidPathException e) {
-                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '"
+                    diags.error(TomlEditor.location(manifest, memberEntries.inputPositionOf(i)), "workspace member '"
                             + MemberGlobs.shown(pattern) + "' is not a valid path or glob: "
                             + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
                                     : ((InvalidPathException) e).getReason()),
                             "fix this entry of [workspace] members, e.g. \"crates/*\"");
-                    continue;
-                }
-                if (found.isEmpty() && !glob) {
-                    diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '"
-                            + pattern + "' has no Cargo.toml",
-                            "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
-                }
-                for (Path p : found) {
-                    if (!glob || !MemberGlobs.isExcluded(p, exclude)) {
-                        memberDirs.add(p);
-                    }
                 }
             }
             for (String d : rootAccess.stringsOrEmpty(ws, "default-members", "default-members")) {
@@ -133,6 +132,10 @@ public final class WorkspaceLoader {
         while (!queue.isEmpty()) {
             Path memberDir = queue.removeFirst();
             Path m = memberDir.resolve("Cargo.toml");
+            if (!memberDir.equals(dir) && !files.readAhead(m) && !Files.isRegularFile(m)
+                    && noManifest(memberEntries, dir, memberDir, manifest, diags)) {
+                continue;
+            }
             TomlParseResult toml = memberDir.equals(dir) ? rootToml : files.parse(m, diags);
             if (toml == null || toml.hasErrors()) {
                 continue;
@@ -157,6 +160,23 @@ public final class WorkspaceLoader {
         diags.throwIfErrors("the workspace manifests have errors");
         List<CargoPackage> members = List.copyOf(packages.values());
         return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members));
+    }
+
+    /**
+     * Reports each entry of {@code members} that names {@code memberDir} as a path, for a member without a
+     * Cargo.toml; false when none does (a member found otherwise, whose manifest is gone since).
+     */
+    private static boolean noManifest(TomlArray members, Path dir, Path memberDir, Path manifest, Diagnostics diags) {
+        boolean named = false;
+        for (int i = 0; members != null && i < members.size(); i++) {
+            String pattern = String.valueOf(members.get(i));
+            if (!MemberGlobs.isGlob(pattern) && dir.resolve(pattern).normalize().equals(memberDir)) {
+                diags.error(TomlEditor.location(manifest, members.inputPositionOf(i)), "workspace member '" + pattern
+                        + "' has no Cargo.toml", "create " + pattern + "/Cargo.toml or remove it from [workspace] members");
+                named = true;
+            }
+        }
+        return named;
     }
 
     /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */

@@ -77,6 +77,30 @@ class ReadAheadTest {
         assertEquals(oneByOne, ahead);
     }
 
+    @Test
+    void aMemberNamedByPathWithoutAManifestIsReportedAtItsEntryInItsTurn() throws IOException {
+        Path ws = workspace("");
+        // the same members named one by one, two of them without a Cargo.toml (one with its directory, one without)
+        StringBuilder members = new StringBuilder("[workspace]\nmembers = [\n");
+        for (int i = 0; i < MEMBERS; i++) {
+            members.append("  \"crates/m").append(i).append("\",\n").append(i == 5 ? "  \"crates/gone\",\n" : "");
+        }
+        members.append("  \"crates/nowhere\",\n]\n");
+        Path root = ws.resolve("Cargo.toml");
+        Fixtures.write(root, members + Files.readString(root).substring("[workspace]\nmembers = [\"crates/*\"]\n".length()));
+        Fixtures.write(ws.resolve("crates/gone/src/lib.rs"), "");
+        Fixtures.write(ws.resolve("crates/m9/Cargo.toml"), "[package]\nname = \"m9\"\nversion = []\n");
+        List<String> ahead = errors(() -> new WorkspaceLoader().load(ws));
+        assertEquals(List.of(
+                root + ":9:3: workspace member 'crates/gone' has no Cargo.toml (create crates/gone/Cargo.toml or "
+                        + "remove it from [workspace] members)",
+                ws.resolve("crates/m9/Cargo.toml") + ":3:11: 'version' must be a string, found an array (write "
+                        + "version = \"...\")",
+                root + ":52:3: workspace member 'crates/nowhere' has no Cargo.toml (create crates/nowhere/Cargo.toml "
+                        + "or remove it from [workspace] members)"), ahead);
+        assertEquals(errors(() -> new WorkspaceLoader(Integer.MAX_VALUE).load(ws)), ahead);
+    }
+
     private static List<String> errors(org.junit.jupiter.api.function.Executable load) {
         ReleaseException e = assertThrows(ReleaseException.class, load);
         return e.diagnostics().all().stream().map(Diagnostic::format).toList();
