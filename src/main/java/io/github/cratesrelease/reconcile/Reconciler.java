@@ -302,9 +302,7 @@ public final class Reconciler {
         }
         if (dep.req() != null) {
             try {
-                VersionReq req = parsed.req(dep.req());
-                Version v = parsed.version(t.version());
-                if (!req.matches(v)) {
+                if (!parsed.matches(dep.req(), t.version())) {
                     d.error(dep.location(), where(dep, p) + " requires " + t.name() + " '" + dep.req()
                             + "', which its current version " + t.version() + " does not satisfy",
                             "set version = \"" + t.version() + "\"" + fixIn(dep) + ", or bump with crates:bump");
@@ -328,13 +326,14 @@ public final class Reconciler {
 
     /**
      * What a reconciliation works out once for each distinct value, not for each of thousands of crates and
-     * dependencies: versions and requirements parsed (crates share a few), and whether a registry a dependency names
-     * is defined (cargo's configuration and environment asked once).
+     * dependencies: versions and requirements parsed (crates share a few) and matched, and whether a registry a
+     * dependency names is defined (cargo's configuration and environment asked once).
      */
     private static final class Parsed {
         private final Map<String, Version> versions = new HashMap<>();
         private final Map<String, VersionReq> reqs = new HashMap<>();
         private final Map<String, Boolean> defined = new HashMap<>();
+        private final Map<String, Map<String, Boolean>> matches = new HashMap<>();
 
         boolean defined(String registry, ReleaseSpec spec, CargoConfig config) {
             Boolean known = defined.get(registry);
@@ -351,6 +350,24 @@ public final class Reconciler {
 
         VersionReq req(String text) {
             return reqs.computeIfAbsent(text, VersionReq::parse);
+        }
+
+        /**
+         * Whether requirement {@code req} admits version {@code version}, worked out once for each pair (a thousand
+         * crates' dependencies ask a handful); an unparsable one throws each time it is asked.
+         */
+        boolean matches(String req, String version) {
+            Map<String, Boolean> byVersion = matches.get(req);
+            if (byVersion == null) {
+                byVersion = new HashMap<>();
+                matches.put(req, byVersion);
+            }
+            Boolean m = byVersion.get(version);
+            if (m == null) {
+                m = req(req).matches(version(version));
+                byVersion.put(version, m);
+            }
+            return m;
         }
     }
 }
