@@ -102,8 +102,10 @@ public final class SpecGoals {
         // logger); it is complete, or its failure rethrown, before the goal says where it is
         CompletableFuture<Path> written = ctx.dryRun() ? null : Tasks.background("crates-plan-json",
                 () -> PlanWriter.write(a.plan(), a.workspace().root(), a.spec().file(), ctx.outputDirectory()));
+        // and the rate-limit estimate worked out on another
+        CompletableFuture<List<String>> limits = Tasks.background("crates-rate-limits", () -> rateLimitEstimate(a));
         PlanWriter.table(a.plan()).forEach(ctx.out()::info);
-        rateLimitEstimate(ctx, a);
+        Tasks.join(limits).forEach(ctx.out()::info);
         Path file = null;
         if (written == null) {
             ctx.out().info("Dry run: plan.json not written");
@@ -119,17 +121,18 @@ public final class SpecGoals {
      * crate already exists on its registry (new versions), or none does (new crates); crates:publish looks each
      * crate up and says which case applies.
      */
-    private static void rateLimitEstimate(RunContext ctx, Analysis a) {
+    private static List<String> rateLimitEstimate(Analysis a) {
         RateLimits limits = RateLimits.of(a.spec());
-        PublishPlan plan = a.plan();
-        List<PublishPlan.PlannedCrate> crates = plan.crates();
+        List<PublishPlan.PlannedCrate> crates = a.plan().crates();
+        List<String> lines = new ArrayList<>();
         for (boolean fresh : new boolean[] {false, true}) {
             List<RateLimits.Item> items = new ArrayList<>(crates.size());
             for (PublishPlan.PlannedCrate c : crates) {
                 items.add(new RateLimits.Item(c.name(), c.version(), c.registry(), fresh));
             }
             String when = fresh ? "if no crate exists yet on its registry" : "if every crate already exists";
-            limits.describe(items, "Rate limits, " + when, false).forEach(ctx.out()::info);
+            lines.addAll(limits.describe(items, "Rate limits, " + when, false));
         }
+        return lines;
     }
 }
