@@ -11,7 +11,10 @@ def crates = ['llmo-audit', 'llmo-auth', 'llmo-cli', 'llmo-core', 'llmo-provider
 // 1. the rehearsal: published in graph order, one tag per crate at the released commit, verify and cargo-install ok
 assert log.contains('Rehearsal: 8 crate(s) in 5 wave(s) from ws/release.yaml\n')
 assert log.contains('Pre-flight checks passed')
-assert log.indexOf('] llmo-auth 0.4.0 -> ') < log.indexOf('] llmo-core 0.4.0 -> ')
+// each crate after what it depends on (crates of a later wave that do not depend on it may go up before it)
+assert log.indexOf('] llmo-secrets 0.4.0 -> ') < log.indexOf('] llmo-auth 0.4.0 -> ')
+assert log.indexOf('] llmo-providers 0.4.0 -> ') < log.indexOf('] llmo-core 0.4.0 -> ')
+assert log.indexOf('] llmo-core 0.4.0 -> ') < log.indexOf('] llmo-sdk 0.4.0 -> ')
 assert log.indexOf('] llmo-sdk 0.4.0 -> ') < log.indexOf('] llmo-cli 0.4.0 -> ')
 def head = git(ws, 'rev-parse', 'HEAD')
 def copy = new File(ws, 'target/crates/rehearsal/repo')
