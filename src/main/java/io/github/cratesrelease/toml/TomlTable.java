@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TOML table: keys in the order the document gives them, each with its value (String, Long, Double, Boolean,
@@ -82,7 +83,24 @@ public class TomlTable {
     }
 
     public Object get(String dottedKey) {
-        return get(Toml.parseDottedKey(dottedKey));
+        return get(path(dottedKey));
+    }
+
+    /**
+     * The dotted keys code asks by name (a few dozen literals, each asked for every one of thousands of manifests),
+     * parsed once rather than on every get.
+     */
+    private static final Map<String, List<String>> PATHS = new ConcurrentHashMap<>();
+
+    private static List<String> path(String dottedKey) {
+        List<String> p = PATHS.get(dottedKey);
+        if (p == null) {
+            p = List.copyOf(Toml.parseDottedKey(dottedKey));
+            if (PATHS.size() < 1024) {
+                PATHS.put(dottedKey, p);
+            }
+        }
+        return p;
     }
 
     /** The value at {@code path}, or null when a key of it is absent or leads through a value that is no table. */
@@ -92,7 +110,7 @@ public class TomlTable {
     }
 
     public TomlPosition inputPositionOf(String dottedKey) {
-        return inputPositionOf(Toml.parseDottedKey(dottedKey));
+        return inputPositionOf(path(dottedKey));
     }
 
     /** Where the key at {@code path} starts: its first character ({@code [} for a table header); null if absent. */
@@ -165,8 +183,12 @@ public class TomlTable {
         return get(path) instanceof String;
     }
 
+    @SuppressWarnings("unchecked")
     static <T> T typed(Object v, Class<T> type, Object key) {
-        if (v == null || type.isInstance(v)) {
+        if (v == null || v.getClass() == type) {  // the common case without reflection (a call each, interpreted)
+            return (T) v;
+        }
+        if (type.isInstance(v)) {
             return type.cast(v);
         }
         throw new TomlInvalidTypeException("value of '" + key + "' is " + typeName(v) + ", not "
