@@ -1,7 +1,9 @@
 package io.github.cratesrelease.io;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -10,7 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** Runs work items in parallel on daemon threads and waits for all of them: one home for that loop. */
@@ -91,6 +95,59 @@ public final class Tasks {
             }
             throw e;
         }
+    }
+
+    /**
+     * {@code work} applied to every item on {@code threads} threads (the caller's and daemon threads named
+     * {@code name-N}), each taking the next item as it finishes one: no task, future or queue entry per item, for
+     * thousands of items of a few hundred microseconds. The results in the items' order. The first failure is
+     * rethrown as it was (a RuntimeException or Error) once every thread has stopped; the others stop at their next
+     * item.
+     *
+     * @throws InterruptedException when the caller is interrupted while it waits (the other threads stop too)
+     */
+    public static <T, R> List<R> map(String name, int threads, List<T> items, Function<T, R> work)
+            throws InterruptedException {
+        int n = items.size();
+        Object[] out = new Object[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                try {
+                    out[i] = work.apply(items.get(i));
+                } catch (RuntimeException | Error e) {
+                    failed.compareAndSet(null, e);
+                    next.set(n);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int k = 1; k < Math.min(threads, n); k++) {
+            Thread t = new Thread(worker, name + "-" + k);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
+        }
+        worker.run();
+        try {
+            for (Thread t : helpers) {
+                t.join();  // its writes to out are seen after the join
+            }
+        } catch (InterruptedException e) {
+            next.set(n);
+            throw e;
+        }
+        Throwable first = failed.get();
+        if (first instanceof RuntimeException re) {
+            throw re;
+        }
+        if (first instanceof Error err) {
+            throw err;
+        }
+        @SuppressWarnings("unchecked")
+        List<R> results = (List<R>) Arrays.asList(out);
+        return Collections.unmodifiableList(results);
     }
 
     /** {@link #forEach} on a pool of its own, shut down afterwards. */
