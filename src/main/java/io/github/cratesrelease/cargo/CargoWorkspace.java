@@ -90,7 +90,8 @@ public final class CargoWorkspace {
      */
     public Optional<CargoPackage> target(CargoDependency d) {
         if (d.path() != null) {
-            return Optional.ofNullable(byDir.get(d.path().normalize()));
+            CargoPackage p = byDir.get(d.path());  // a member's own directory instance, read from its manifest
+            return Optional.ofNullable(p != null ? p : byDir.get(d.path().normalize()));
         }
         if (d.git() != null || d.registryIndex() != null) {
             return Optional.empty();

@@ -9,10 +9,9 @@ import io.github.cratesrelease.toml.TomlParseResult;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The manifests of one workspace load, each read once (through the decoder that locates a bad byte) and parsed once,
@@ -26,6 +25,8 @@ final class ManifestFiles {
     private final int readAheadFrom;
     private final Map<Path, TomlParseResult> parsed = new HashMap<>();
     private final Map<Path, TomlAccess> access = new HashMap<>();
+    /** The reads ahead, in the order of the directories {@link #readAhead} was given (null: not read ahead). */
+    private List<Read> ahead = List.of();
 
     /** Reads ahead from {@code readAheadFrom} members (a test reads one by one to compare). */
     ManifestFiles(int readAheadFrom) {
@@ -33,11 +34,11 @@ final class ManifestFiles {
     }
 
     /**
-     * A manifest read and parsed ahead, with the findings of reading it (kept apart until it is used) and, when
-     * {@code modelled}, what the {@link Modeller} made of it (null when it found the manifest unusable), its
+     * A member's manifest read and parsed ahead, with the findings of reading it (kept apart until it is used) and,
+     * when {@code modelled}, what the {@link Modeller} made of it (null when it found the manifest unusable), its
      * findings following the parser's.
      */
-    private record Read(String text, TomlParseResult toml, Diagnostics findings, boolean modelled, Object model) {
+    record Read(TomlParseResult toml, Diagnostics findings, boolean modelled, Object model) {
     }
 
     /**
@@ -45,36 +46,33 @@ final class ManifestFiles {
      * through {@code in} (the member's accessor, reporting there too), and must not touch shared mutable state.
      */
     interface Modeller {
-        Object model(Path manifest, TomlParseResult toml, TomlAccess in, Diagnostics findings);
+        Object model(Path dir, Path manifest, TomlParseResult toml, TomlAccess in, Diagnostics findings);
     }
 
-    private final Map<Path, Read> readAhead = new ConcurrentHashMap<>();
-    /** The reads ahead {@link #parse} has handed out, for their models. */
-    private final Map<Path, Read> used = new HashMap<>();
-
     /**
-     * Reads, parses and models the members' manifests on every core (most of the work of analysing a workspace of
-     * thousands of crates); their findings are reported in member order, as if read one by one.
+     * Reads, parses and models the manifests of {@code memberDirs} on every core (most of the work of analysing a
+     * workspace of thousands of crates); {@link #ahead} hands each out by its place in the list, for its findings
+     * to be reported in member order, as if read one by one.
      */
-    void readAhead(Collection<Path> memberDirs, Modeller modeller) {
+    void readAhead(List<Path> memberDirs, Modeller modeller) {
         if (memberDirs.size() < readAheadFrom) {
             return;
         }
         try {
-            Tasks.inParallel("crates-manifests", Runtime.getRuntime().availableProcessors(), memberDirs, d -> {
-                // no look before the read: the members were found by their Cargo.toml, and one gone since (or not a
-                // file) is read again in order, where the finding is reported
+            ahead = Tasks.map("crates-manifests", Runtime.getRuntime().availableProcessors(), memberDirs, d -> {
+                // no look before the read: a member named as a path may have no manifest, or one may be gone since;
+                // either is read again in order, where the finding is reported
                 Path m = d.resolve("Cargo.toml");
                 Diagnostics findings = new Diagnostics();
                 try {
                     String text = TextFiles.read(m);
                     TomlParseResult toml = TomlAccess.parse(m, text, findings);
                     boolean modelled = !toml.hasErrors();
-                    Object model = modelled ? modeller.model(m, toml, new TomlAccess(m, text, findings), findings)
+                    Object model = modelled ? modeller.model(d, m, toml, new TomlAccess(m, text, findings), findings)
                             : null;
-                    readAhead.put(m, new Read(text, toml, findings, modelled, model));
+                    return new Read(toml, findings, modelled, model);
                 } catch (ReleaseException | UncheckedIOException e) {
-                    // not UTF-8, or not readable: read again in order, where the finding is reported
+                    return null;  // not UTF-8, or not readable: read again in order, where the finding is reported
                 }
             });
         } catch (InterruptedException e) {
@@ -82,23 +80,18 @@ final class ManifestFiles {
         }
     }
 
-    /** Whether {@code manifest} was read ahead (and so exists), whether or not {@link #parse} has handed it out. */
-    boolean readAhead(Path manifest) {
-        return readAhead.containsKey(manifest) || used.containsKey(manifest);
+    /**
+     * The read ahead of the {@code index}-th directory {@link #readAhead} was given (its manifest exists and was
+     * parsed; its findings are the caller's to report), or null when it was not read ahead.
+     */
+    Read ahead(int index) {
+        return index >= 0 && index < ahead.size() ? ahead.get(index) : null;
     }
 
     TomlParseResult parse(Path manifest, Diagnostics diags) {
         TomlParseResult cached = parsed.get(manifest);
         if (cached != null) {
             return cached;
-        }
-        Read ahead = readAhead.remove(manifest);
-        if (ahead != null) {
-            used.put(manifest, ahead);
-            diags.addAll(ahead.findings());
-            parsed.put(manifest, ahead.toml());
-            access.put(manifest, new TomlAccess(manifest, ahead.text(), diags));
-            return ahead.toml();
         }
         if (!Files.isRegularFile(manifest)) {
             diags.error(Location.of(manifest), "manifest not found", "check the workspace members");
@@ -115,20 +108,6 @@ final class ManifestFiles {
         parsed.put(manifest, r);
         access.put(manifest, new TomlAccess(manifest, text, diags));
         return r;
-    }
-
-    /**
-     * Whether the member's manifest was modelled ahead (its findings then came with {@link #parse}); its model is
-     * {@link #model}.
-     */
-    boolean modelled(Path manifest) {
-        Read r = used.get(manifest);
-        return r != null && r.modelled();
-    }
-
-    /** The model made ahead of a manifest {@link #modelled} says was. */
-    Object model(Path manifest) {
-        return used.get(manifest).model();
     }
 
     /** The accessor of a manifest {@link #parse} has read, or null. */

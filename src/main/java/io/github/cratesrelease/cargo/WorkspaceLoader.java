@@ -14,11 +14,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,15 +24,12 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads a Cargo workspace the way cargo does: {@code members} globs and {@code exclude},
- * {@code default-members}, implicit members (path dependencies inside the workspace), {@code [workspace.package]}
- * and {@code [workspace.dependencies]} inheritance, normal/dev/build and target-specific dependency tables,
- * renamed dependencies. TOML errors are reported located, all at once.
+ * {@code default-members}, implicit members (path dependencies inside the workspace); each member's manifest is
+ * modelled by a {@link PackageReader} ({@code [workspace.package]} and {@code [workspace.dependencies]} inheritance,
+ * normal/dev/build and target-specific dependency tables, renamed dependencies). TOML errors are reported located,
+ * all at once.
  */
 public final class WorkspaceLoader {
-
-    private static final List<String> INHERITABLE = List.of("version", "description", "license", "license-file",
-            "readme", "keywords", "categories", "publish", "edition", "rust-version", "repository", "homepage",
-            "documentation", "authors", "include", "exclude");
 
     private final ManifestFiles files;
 
@@ -70,48 +65,23 @@ public final class WorkspaceLoader {
                     "add [workspace] with members = [\"crates/*\"] (or a [package]), or point the spec's workspace: "
                             + "at the directory of the workspace's root Cargo.toml"));
         }
-        TomlAccess rootAccess = files.access(manifest);
-        TomlTable ws = rootAccess.table(rootToml, "workspace", "workspace");
-        TomlTable wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");
-        TomlTable wsDeps = ws == null ? null : rootAccess.table(ws, "dependencies", "workspace.dependencies");
-
-        List<Path> exclude = new ArrayList<>();
-        LinkedHashSet<Path> memberDirs = new LinkedHashSet<>();
+        Load load = new Load(dir, manifest, rootToml, files.access(manifest), diags);
+        TomlTable ws = load.ws;
         List<Path> defaultMembers = new ArrayList<>();
-        TomlArray memberEntries = null;
         if (rootToml.get(List.of("package")) != null || rootToml.get(List.of("project")) != null) {
-            memberDirs.add(dir);
+            load.memberDirs.put(dir, dir);
         }
         if (ws != null) {
+            TomlAccess rootAccess = load.rootAccess;
             for (String e : rootAccess.stringsOrEmpty(ws, "exclude", "exclude")) {
                 Path p = MemberGlobs.under(dir, e, rootAccess.valueAt(ws, "exclude"), "exclude", diags);
                 if (p != null) {
-                    exclude.add(p);
+                    load.exclude.add(p);
                 }
             }
-            memberEntries = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
-            for (int i = 0; memberEntries != null && i < memberEntries.size(); i++) {
-                String pattern = String.valueOf(memberEntries.get(i));
-                boolean glob = MemberGlobs.isGlob(pattern);
-                try {
-                    if (!glob) {
-                        // a member named as a path is not looked at here (a thousand stats before the first read):
-                        // reading its manifest finds it, and one without is reported at this entry in its turn
-                        memberDirs.add(dir.resolve(pattern).normalize());
-                        continue;
-                    }
-                    for (Path p : MemberGlobs.expand(dir, pattern)) {
-                        if (!MemberGlobs.isExcluded(p, exclude)) {
-                            memberDirs.add(p);
-                        }
-                    }
-                } catch (PatternSyntaxException | InvalidPathException e) {
-                    diags.error(TomlEditor.location(manifest, memberEntries.inputPositionOf(i)), "workspace member '"
-                            + MemberGlobs.shown(pattern) + "' is not a valid path or glob: "
-                            + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
-                                    : ((InvalidPathException) e).getReason()),
-                            "fix this entry of [workspace] members, e.g. \"crates/*\"");
-                }
+            load.memberEntries = rootAccess.strings(ws, "members", "members") == null ? null : ws.getArray("members");
+            for (int i = 0; load.memberEntries != null && i < load.memberEntries.size(); i++) {
+                load.listEntry(i);
             }
             for (String d : rootAccess.stringsOrEmpty(ws, "default-members", "default-members")) {
                 Path p = MemberGlobs.under(dir, d, rootAccess.valueAt(ws, "default-members"), "default-members",
@@ -124,30 +94,101 @@ public final class WorkspaceLoader {
 
         // each member is modelled on the thread that parsed it; the root's accessor reports into that member's
         // findings, which are reported in member order as a read one by one would
-        files.readAhead(memberDirs, (m, toml, in, findings) -> readPackage(dir, m, toml, in,
-                rootAccess.reportingTo(findings), wsPackage, wsDeps, findings));
-        Map<Path, CargoPackage> packages = new LinkedHashMap<>();
-        Deque<Path> queue = new ArrayDeque<>(memberDirs);
-        Set<Path> queued = new LinkedHashSet<>(memberDirs);
-        while (!queue.isEmpty()) {
-            Path memberDir = queue.removeFirst();
+        List<Path> listed = new ArrayList<>(load.memberDirs.keySet());
+        files.readAhead(listed, (d, m, toml, in, findings) -> load.reader.read(d, m, toml, in,
+                load.rootAccess.reportingTo(findings), findings));
+        load.queue.addAll(listed);
+        load.queued.addAll(listed);
+        for (int i = 0; !load.queue.isEmpty(); i++) {
+            load.readMember(load.queue.removeFirst(), i < listed.size() ? i : -1);
+        }
+        diags.throwIfErrors("the workspace manifests have errors");
+        List<CargoPackage> members = List.copyOf(load.packages.values());
+        return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members));
+    }
+
+    /** One load's state: the root, the members found so far and the ones still to read. */
+    private final class Load {
+        final Path dir;
+        final Path manifest;
+        final TomlParseResult rootToml;
+        final TomlAccess rootAccess;
+        final TomlTable ws;
+        final Diagnostics diags;
+        final PackageReader reader;
+        final List<Path> exclude = new ArrayList<>();
+        /** The members listed, each directory to the one instance every later lookup uses (its hash computed once). */
+        final Map<Path, Path> memberDirs = new LinkedHashMap<>();
+        TomlArray memberEntries;
+        final Deque<Path> queue = new ArrayDeque<>();
+        final Set<Path> queued = new HashSet<>();
+        final Map<Path, CargoPackage> packages = new LinkedHashMap<>();
+
+        Load(Path dir, Path manifest, TomlParseResult rootToml, TomlAccess rootAccess, Diagnostics diags) {
+            this.dir = dir;
+            this.manifest = manifest;
+            this.rootToml = rootToml;
+            this.rootAccess = rootAccess;
+            this.diags = diags;
+            this.ws = rootAccess.table(rootToml, "workspace", "workspace");
+            this.reader = new PackageReader(dir, ws == null ? null : rootAccess.table(ws, "package",
+                    "workspace.package"), ws == null ? null : rootAccess.table(ws, "dependencies",
+                    "workspace.dependencies"), memberDirs);
+        }
+
+        /** The members entry {@code i}: a path, or a glob expanded. */
+        void listEntry(int i) {
+            String pattern = String.valueOf(memberEntries.get(i));
+            try {
+                if (!MemberGlobs.isGlob(pattern)) {
+                    // a member named as a path is not looked at here (a thousand stats before the first read):
+                    // reading its manifest finds it, and one without is reported at this entry in its turn
+                    Path p = dir.resolve(pattern).normalize();
+                    memberDirs.putIfAbsent(p, p);
+                    return;
+                }
+                for (Path p : MemberGlobs.expand(dir, pattern)) {
+                    if (!MemberGlobs.isExcluded(p, exclude)) {
+                        memberDirs.putIfAbsent(p, p);
+                    }
+                }
+            } catch (PatternSyntaxException | InvalidPathException e) {
+                diags.error(TomlEditor.location(manifest, memberEntries.inputPositionOf(i)), "workspace member '"
+                        + MemberGlobs.shown(pattern) + "' is not a valid path or glob: "
+                        + (e instanceof PatternSyntaxException p ? p.getDescription().replaceAll("^(Missing '.)$", "$1'")
+                                : ((InvalidPathException) e).getReason()),
+                        "fix this entry of [workspace] members, e.g. \"crates/*\"");
+            }
+        }
+
+        /**
+         * Reads the member in {@code memberDir} (the {@code listed}-th member listed, or -1 for one a path dependency
+         * led to) and queues the members its path dependencies lead to.
+         */
+        void readMember(Path memberDir, int listed) {
             Path m = memberDir.resolve("Cargo.toml");
-            if (!memberDir.equals(dir) && !files.readAhead(m) && !Files.isRegularFile(m)
-                    && noManifest(memberEntries, dir, memberDir, manifest, diags)) {
-                continue;
+            boolean root = memberDir.equals(dir);
+            ManifestFiles.Read ahead = root ? null : files.ahead(listed);
+            CargoPackage pkg;
+            if (ahead != null) {
+                diags.addAll(ahead.findings());
+                pkg = ahead.modelled() ? (CargoPackage) ahead.model() : null;
+            } else {
+                if (!root && !Files.isRegularFile(m) && noManifest(memberEntries, dir, memberDir, manifest, diags)) {
+                    return;
+                }
+                TomlParseResult toml = root ? rootToml : files.parse(m, diags);
+                if (toml == null || toml.hasErrors()) {
+                    return;
+                }
+                pkg = reader.read(memberDir, m, toml, root ? rootAccess : files.access(m), rootAccess, diags);
             }
-            TomlParseResult toml = memberDir.equals(dir) ? rootToml : files.parse(m, diags);
-            if (toml == null || toml.hasErrors()) {
-                continue;
-            }
-            CargoPackage pkg = files.modelled(m) ? (CargoPackage) files.model(m)
-                    : readPackage(dir, m, toml, files.access(m), rootAccess, wsPackage, wsDeps, diags);
             if (pkg == null) {
-                continue;
+                return;
             }
             packages.put(memberDir, pkg);
             if (ws == null) {
-                continue; // a lone package is its own workspace: path deps are not members
+                return; // a lone package is its own workspace: path deps are not members
             }
             for (CargoDependency d : pkg.dependencies()) {
                 Path p = d.path();
@@ -157,9 +198,6 @@ public final class WorkspaceLoader {
                 }
             }
         }
-        diags.throwIfErrors("the workspace manifests have errors");
-        List<CargoPackage> members = List.copyOf(packages.values());
-        return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members));
     }
 
     /**
@@ -220,190 +258,4 @@ public final class WorkspaceLoader {
     }
 
     private static final String CRATES_IO_INDEX = "https://github.com/rust-lang/crates.io-index";
-
-    private CargoPackage readPackage(Path wsRoot, Path manifest, TomlParseResult toml, TomlAccess in,
-            TomlAccess rootAccess, TomlTable wsPackage, TomlTable wsDeps, Diagnostics diags) {
-        boolean isProject = toml.get(List.of("package")) == null && toml.get(List.of("project")) != null;
-        String pkgKey = isProject ? "project" : "package";
-        if (toml.get(List.of(pkgKey)) != null && in.table(toml, pkgKey, pkgKey) == null) {
-            return null; // wrong type: reported
-        }
-        TomlTable pkg = toml.getTable(pkgKey);
-        if (pkg == null) {
-            diags.error(new Location(manifest, 1, 1), "no [package] table", "a workspace member needs a [package] section");
-            return null;
-        }
-        Path dir = manifest.getParent();
-        Map<String, Location> locs = new LinkedHashMap<>();
-        locs.put("package", TomlEditor.location(manifest, toml.inputPositionOf(List.of("package"))));
-        for (String k : pkg.keySet()) {
-            locs.put(k, TomlEditor.location(manifest, toml.inputPositionOf(List.of("package", k))));
-        }
-        if (pkg.get(List.of("name")) != null && in.string(pkg, "name", "name") == null) {
-            return null;
-        }
-        String name = pkg.getString("name");
-        if (name == null) {
-            diags.error(locs.get("package"), "[package] has no name", "add name = \"<crate name>\"");
-            return null;
-        }
-        Map<String, Object> values = new HashMap<>();
-        Set<String> inheritedKeys = new LinkedHashSet<>();
-        for (String key : INHERITABLE) {
-            Object v = pkg.get(List.of(key));
-            TomlTable owner = pkg;
-            TomlAccess from = in;
-            if (v instanceof TomlTable t && Boolean.TRUE.equals(t.get(List.of("workspace")))) {
-                Object w = wsPackage == null ? null : wsPackage.get(List.of(key));
-                if (w == null) {
-                    diags.error(locs.get(key), "'" + key + ".workspace = true' but [workspace.package] has no '" + key + "'",
-                            "add " + key + " to [workspace.package] in the root Cargo.toml, or set it here");
-                    continue;
-                }
-                inheritedKeys.add(key);
-                v = w;
-                owner = wsPackage;
-                from = rootAccess;
-            }
-            if (v != null && typed(from, owner, key)) {
-                values.put(key, v);
-            }
-        }
-        String version = values.get("version") instanceof String s ? s : null;
-        List<String> publishTo;
-        Object pub = values.get("publish");
-        if (version == null) {
-            version = "0.0.0";
-            publishTo = List.of(); // cargo: no version means publish = false
-        } else if (pub instanceof Boolean b) {
-            publishTo = b ? null : List.of();
-        } else if (pub instanceof TomlArray a) {
-            publishTo = strings(a);
-        } else if (pub != null) {
-            publishTo = List.of(); // wrong type: reported
-        } else {
-            publishTo = null;
-        }
-        Path licenseFile = null;
-        if (values.get("license-file") instanceof String lf) {
-            licenseFile = (inheritedKeys.contains("license-file") ? wsRoot : dir).resolve(lf).normalize();
-        }
-        // the readme the manifest declares; cargo's default (README.md, README.txt or README in the crate's
-        // directory) is not looked for: nothing here reads it, and three stats a crate are most of a large
-        // workspace's file system work
-        Path readme = null;
-        Object rd = values.get("readme");
-        if (rd instanceof String r) {
-            readme = (inheritedKeys.contains("readme") ? wsRoot : dir).resolve(r).normalize();
-        } else if (Boolean.TRUE.equals(rd)) {
-            readme = dir.resolve("README.md");
-        }
-        List<CargoDependency> deps = new ArrayList<>();
-        for (DependencyTable table : DependencyTable.of(toml, in)) {
-            for (String key : table.table().keySet()) {
-                Location at = TomlEditor.location(manifest, toml.inputPositionOf(table.keyPath(key)));
-                CargoDependency d = dependency(key, table.table().get(List.of(key)), table.kind(), table.target(),
-                        wsRoot, manifest, in, rootAccess, wsDeps, at, diags);
-                if (d != null) {
-                    deps.add(d);
-                }
-            }
-        }
-        return new CargoPackage(name, version, manifest, dir, publishTo,
-                values.get("description") instanceof String d ? d : null,
-                values.get("license") instanceof String l ? l : null,
-                licenseFile, readme,
-                values.get("keywords") instanceof TomlArray k ? strings(k) : List.of(),
-                values.get("categories") instanceof TomlArray c ? strings(c) : List.of(),
-                List.copyOf(deps), Collections.unmodifiableMap(locs), Collections.unmodifiableSet(inheritedKeys),
-                features(toml));
-    }
-
-    /** The [features] table: each feature with what it enables (values that are not strings left out). */
-    private static Map<String, List<String>> features(TomlTable toml) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (toml.get(List.of("features")) instanceof TomlTable f) {
-            for (String k : f.keySet()) {
-                out.put(k, f.get(List.of(k)) instanceof TomlArray a ? strings(a) : List.of());
-            }
-        }
-        return Collections.unmodifiableMap(out);
-    }
-
-    /** Checks the type of an inheritable [package] key: false (an error reported) when it is wrong. */
-    private static boolean typed(TomlAccess in, TomlTable owner, String key) {
-        Object v = owner.get(List.of(key));
-        switch (key) {
-            case "publish":
-                return v instanceof Boolean || in.strings(owner, key, key) != null;
-            case "readme":
-                return v instanceof Boolean || in.string(owner, key, key) != null;
-            case "keywords", "categories", "authors", "include", "exclude":
-                return in.strings(owner, key, key) != null;
-            default:
-                return in.string(owner, key, key) != null;
-        }
-    }
-
-    private CargoDependency dependency(String key, Object spec, DependencyKind kind, String target, Path wsRoot,
-            Path manifest, TomlAccess in, TomlAccess rootAccess, TomlTable wsDeps, Location at, Diagnostics diags) {
-        Path dir = manifest.getParent();
-        if (spec instanceof String req) {
-            return new CargoDependency(key, key, req, null, null, null, null, false, true, List.of(), kind, target, false, at);
-        }
-        if (!(spec instanceof TomlTable t)) {
-            diags.error(at, "dependency '" + key + "' must be a version string or a table",
-                    "write " + key + " = \"1.0\" or " + key + " = { path = \"...\", version = \"...\" }");
-            return null;
-        }
-        boolean inherited = Boolean.TRUE.equals(t.get(List.of("workspace")));
-        TomlTable base = t;
-        TomlAccess baseIn = in;
-        Path baseDir = dir;
-        List<String> features = new ArrayList<>(in.stringsOrEmpty(t, "features", "features"));
-        if (inherited) {
-            Object w = wsDeps == null ? null : wsDeps.get(List.of(key));
-            if (w == null) {
-                diags.error(at, "dependency '" + key + "' uses workspace = true but [workspace.dependencies] has no '"
-                        + key + "'", "add " + key + " to [workspace.dependencies] in the root Cargo.toml");
-                return null;
-            }
-            if (w instanceof String req) {
-                return new CargoDependency(key, key, req, null, null, null, null,
-                        in.bool(t, "optional", "optional", false), true, List.copyOf(features), kind, target, true, at);
-            }
-            if (!(w instanceof TomlTable wt)) {
-                diags.error(rootAccess.valueAt(wsDeps, key), "workspace dependency '" + key
-                        + "' must be a version string or a table, found " + TomlAccess.typeName(w),
-                        "write " + key + " = \"1.0\" or " + key + " = { path = \"...\", version = \"...\" }");
-                return null;
-            }
-            base = wt;
-            baseIn = rootAccess;
-            baseDir = wsRoot;
-            for (String f : baseIn.stringsOrEmpty(base, "features", "features")) {
-                if (!features.contains(f)) {
-                    features.add(f);
-                }
-            }
-        }
-        String pkg = baseIn.string(base, "package", "package");
-        String pathStr = baseIn.string(base, "path", "path");
-        Path path = pathStr == null ? null : baseDir.resolve(pathStr).normalize();
-        boolean defaultFeatures = base.contains("default-features")
-                ? baseIn.bool(base, "default-features", "default-features", true)
-                : baseIn.bool(base, "default_features", "default_features", true);
-        return new CargoDependency(key, pkg == null ? key : pkg, baseIn.string(base, "version", "version"), path,
-                baseIn.string(base, "registry", "registry"), baseIn.string(base, "registry-index", "registry-index"),
-                baseIn.string(base, "git", "git"), in.bool(t, "optional", "optional", false),
-                defaultFeatures, List.copyOf(features), kind, target, inherited, at);
-    }
-
-    private static List<String> strings(TomlArray a) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; a != null && i < a.size(); i++) {
-            out.add(String.valueOf(a.get(i)));
-        }
-        return out;
-    }
 }
