@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A Cargo workspace: its root and members (in discovery order), and the root's {@code [patch.<registry>]} entries
@@ -34,14 +35,16 @@ public final class CargoWorkspace {
     private final List<CargoPackage> members;
     private final List<Path> defaultMembers;
     private final List<Patch> patches;
+    private final Set<String> workspacePackageKeys;
     // lookups by name, directory and patched name: a workspace of thousands of crates asks them per dependency
     private final Map<String, CargoPackage> byName = new HashMap<>();
     private final Map<Path, CargoPackage> byDir = new HashMap<>();
     private final Map<String, Patch> byPatch = new HashMap<>();
 
     public CargoWorkspace(Path root, Path manifest, List<CargoPackage> members, List<Path> defaultMembers,
-            List<Patch> patches) {
+            List<Patch> patches, Set<String> workspacePackageKeys) {
         this.root = root;
+        this.workspacePackageKeys = Set.copyOf(workspacePackageKeys);
         this.manifest = manifest;
         this.members = List.copyOf(members);
         this.defaultMembers = List.copyOf(defaultMembers);
@@ -56,7 +59,12 @@ public final class CargoWorkspace {
     }
 
     public CargoWorkspace(Path root, Path manifest, List<CargoPackage> members, List<Path> defaultMembers) {
-        this(root, manifest, members, defaultMembers, List.of());
+        this(root, manifest, members, defaultMembers, List.of(), Set.of());
+    }
+
+    /** The keys the root's {@code [workspace.package]} defines, which members may inherit (empty without one). */
+    public Set<String> workspacePackageKeys() {
+        return workspacePackageKeys;
     }
 
     public Path root() {

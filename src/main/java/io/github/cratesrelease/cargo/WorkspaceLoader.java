@@ -4,11 +4,9 @@ import io.github.cratesrelease.diag.Diagnostic;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.ReleaseException;
-import io.github.cratesrelease.io.TextFiles;
 import io.github.cratesrelease.toml.TomlArray;
 import io.github.cratesrelease.toml.TomlParseResult;
 import io.github.cratesrelease.toml.TomlTable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -104,7 +102,8 @@ public final class WorkspaceLoader {
         }
         diags.throwIfErrors("the workspace manifests have errors");
         List<CargoPackage> members = List.copyOf(load.packages.values());
-        return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members));
+        return new CargoWorkspace(dir, manifest, members, defaultMembers, patches(rootToml, manifest, members),
+                load.wsPackage == null ? Set.of() : Set.copyOf(load.wsPackage.keySet()));
     }
 
     /** One load's state: the root, the members found so far and the ones still to read. */
@@ -114,6 +113,7 @@ public final class WorkspaceLoader {
         final TomlParseResult rootToml;
         final TomlAccess rootAccess;
         final TomlTable ws;
+        final TomlTable wsPackage;
         final Diagnostics diags;
         final PackageReader reader;
         final List<Path> exclude = new ArrayList<>();
@@ -131,8 +131,8 @@ public final class WorkspaceLoader {
             this.rootAccess = rootAccess;
             this.diags = diags;
             this.ws = rootAccess.table(rootToml, "workspace", "workspace");
-            this.reader = new PackageReader(dir, ws == null ? null : rootAccess.table(ws, "package",
-                    "workspace.package"), ws == null ? null : rootAccess.table(ws, "dependencies",
+            this.wsPackage = ws == null ? null : rootAccess.table(ws, "package", "workspace.package");
+            this.reader = new PackageReader(dir, wsPackage, ws == null ? null : rootAccess.table(ws, "dependencies",
                     "workspace.dependencies"), memberDirs);
         }
 
@@ -215,18 +215,6 @@ public final class WorkspaceLoader {
             }
         }
         return named;
-    }
-
-    /** The keys {@code [workspace.package]} of a root manifest defines (empty when it has none or cannot be read). */
-    public static Set<String> workspacePackageKeys(Path rootManifest) {
-        try {
-            TomlParseResult r = Files.isRegularFile(rootManifest)
-                    ? TomlAccess.parse(rootManifest, TextFiles.read(rootManifest), new Diagnostics()) : null;
-            return r != null && r.get(List.of("workspace", "package")) instanceof TomlTable t ? Set.copyOf(t.keySet())
-                    : Set.of();
-        } catch (ReleaseException | UncheckedIOException unreadable) { // reported by load
-            return Set.of();
-        }
     }
 
     /**

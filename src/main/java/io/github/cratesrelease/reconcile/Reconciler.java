@@ -7,7 +7,6 @@ import io.github.cratesrelease.cargo.CargoDependency;
 import io.github.cratesrelease.cargo.CargoPackage;
 import io.github.cratesrelease.cargo.CargoWorkspace;
 import io.github.cratesrelease.cargo.DependencyKind;
-import io.github.cratesrelease.cargo.WorkspaceLoader;
 import io.github.cratesrelease.diag.Diagnostics;
 import io.github.cratesrelease.diag.Location;
 import io.github.cratesrelease.diag.Severity;
@@ -39,7 +38,7 @@ public final class Reconciler {
         checkChangelogLinks(spec, d);
         ReleaseRules.check(spec, set, d);
         RedistRules.check(spec, set, config, d);
-        java.util.Set<String> inheritable = WorkspaceLoader.workspacePackageKeys(ws.manifest());
+        java.util.Set<String> inheritable = ws.workspacePackageKeys();
         Parsed parsed = new Parsed();
         for (CargoPackage p : set.released().values()) {
             String registry = set.registryOf(p.name());
