@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +40,23 @@ class TasksTest {
         for (int i = 0; i < 2_000; i++) {
             assertEquals(i % 7 == 0 ? null : "item " + i, out.get(i));
         }
-        assertTrue(threads.contains(Thread.currentThread().getName()), threads.toString());
         assertTrue(threads.stream().allMatch(t -> t.equals(Thread.currentThread().getName()) || t.startsWith("test-map-")),
                 threads.toString());
+    }
+
+    @Test
+    void theCallersThreadIsOneOfTheWorkers() throws InterruptedException {
+        // each item waits for the other: both are taken at once, by the caller's thread and the one helper
+        CyclicBarrier both = new CyclicBarrier(2);
+        List<String> by = Tasks.map("test-map", 2, List.of(1, 2), i -> {
+            try {
+                both.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                throw new IllegalStateException("the two items did not run at once", e);
+            }
+            return Thread.currentThread().getName();
+        });
+        assertEquals(Set.of(Thread.currentThread().getName(), "test-map-1"), Set.copyOf(by));
     }
 
     @Test
@@ -54,18 +72,23 @@ class TasksTest {
             items.add(i);
         }
         IllegalStateException boom = new IllegalStateException("boom at 3");
-        AtomicInteger after = new AtomicInteger();
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Tasks.map("test-map", 2, items,
-                i -> {
-                    if (i == 3) {
-                        throw boom;
-                    }
-                    if (i > 3) {
-                        after.incrementAndGet();
-                    }
-                    return i;
-                }));
-        assertSame(boom, thrown);
-        assertTrue(after.get() < 496, "the threads stop taking items after a failure: " + after.get());
+        for (int threads : new int[] {1, 2}) {
+            AtomicInteger after = new AtomicInteger();
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> Tasks.map("test-map",
+                    threads, items, i -> {
+                        if (i == 3) {
+                            throw boom;
+                        }
+                        if (i > 3) {
+                            after.incrementAndGet();
+                        }
+                        return i;
+                    }));
+            assertSame(boom, thrown, threads + " thread(s)");
+            if (threads == 1) {
+                // on one thread the order is known: nothing after the failing item is taken
+                assertEquals(0, after.get());
+            }
+        }
     }
 }
