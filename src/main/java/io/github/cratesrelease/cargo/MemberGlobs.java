@@ -55,7 +55,8 @@ final class MemberGlobs {
     }
 
     /**
-     * Expands a members pattern to directories that hold a Cargo.toml. The walk goes no deeper than the pattern
+     * Expands a members glob ({@link #isGlob}; a plain path is taken as it is written) to directories that hold a
+     * Cargo.toml. The walk goes no deeper than the pattern
      * reaches: {@code *} and {@code ?} do not cross a {@code /}, so {@code crates/*} looks at the entries of
      * {@code crates} only, not at every file of every crate (thousands of them in a large workspace); a pattern with
      * {@code **} or {@code ..} is walked to the bottom, as before.
@@ -66,10 +67,6 @@ final class MemberGlobs {
 
     /** As {@link #expand(Path, String)}, walking {@code maxDepth} levels below the root (tests: the whole tree). */
     static List<Path> expand(Path root, String pattern, int maxDepth) {
-        if (!isGlob(pattern)) {
-            Path p = root.resolve(pattern).normalize();
-            return Files.isRegularFile(p.resolve("Cargo.toml")) ? List.of(p) : List.of();
-        }
         String glob = root.toString().replace("\\", "/") + "/" + pattern;
         glob = glob.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}");
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);

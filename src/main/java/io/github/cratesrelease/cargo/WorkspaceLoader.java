@@ -166,7 +166,6 @@ public final class WorkspaceLoader {
          * led to) and queues the members its path dependencies lead to.
          */
         void readMember(Path memberDir, int listed) {
-            Path m = memberDir.resolve("Cargo.toml");
             boolean root = memberDir.equals(dir);
             ManifestFiles.Read ahead = root ? null : files.ahead(listed);
             CargoPackage pkg;
@@ -174,6 +173,7 @@ public final class WorkspaceLoader {
                 diags.addAll(ahead.findings());
                 pkg = ahead.modelled() ? (CargoPackage) ahead.model() : null;
             } else {
+                Path m = memberDir.resolve("Cargo.toml");
                 if (!root && !Files.isRegularFile(m) && noManifest(memberEntries, dir, memberDir, manifest, diags)) {
                     return;
                 }
